@@ -1,0 +1,47 @@
+namespace Dashboard.Server.Data;
+
+/// <summary>A file received but not yet accepted: it lives in a staging area until committed or discarded.</summary>
+public sealed record StagedFile(string LocalPath, long Length) : IDisposable
+{
+    public void Dispose() => File.Delete(LocalPath);
+}
+
+/// <summary>
+/// Every read and write of stored audio and transcripts goes through here, so that encryption at rest
+/// and shared storage for several nodes can be added in one place.
+/// </summary>
+public interface IBlobStorage
+{
+    /// <summary>Streams <paramref name="content"/> to a staging file; throws 413 past <paramref name="maxBytes"/>.</summary>
+    Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct);
+
+    /// <summary>Moves a staged file to its permanent key; the staged file is gone afterwards.</summary>
+    Task CommitAsync(StagedFile staged, string key, CancellationToken ct);
+
+    Stream OpenRead(string key);
+
+    /// <summary>Writes a stored blob to a plain working file, for tools that need a path (ffmpeg, PocketSphinx).</summary>
+    Task CopyToFileAsync(string key, string path, CancellationToken ct);
+
+    Task WriteAsync(string key, Stream content, CancellationToken ct);
+
+    bool Exists(string key);
+
+    void Delete(string key);
+
+    /// <summary>Deletes every blob whose key starts with <paramref name="prefix"/> followed by '/'.</summary>
+    void DeleteFolder(string prefix);
+
+    /// <summary>A scratch folder for one piece of work, removed when disposed.</summary>
+    ScratchFolder CreateScratchFolder();
+}
+
+public sealed class ScratchFolder(string path) : IDisposable
+{
+    public string Path { get; } = path;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+}

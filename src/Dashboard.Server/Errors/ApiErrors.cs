@@ -1,0 +1,46 @@
+using Dashboard.Shared.Errors;
+
+namespace Dashboard.Server.Errors;
+
+public static class ApiErrors
+{
+    public static ApiException ModelNotFound(int id) =>
+        new(404, "Not Found", ErrorCodes.ModelNotFound, $"Custom model {id} does not exist.", Detail("model_id", id));
+
+    public static ApiException ModelNotReady(int id, string why) =>
+        new(409, "Conflict", ErrorCodes.ModelNotReady, why, Detail("model_id", id));
+
+    public static ApiException InsufficientData(double hours, double minimum) =>
+        new(400, "Bad Request", ErrorCodes.InsufficientData,
+            $"Training needs at least {minimum:0.##} hours of training audio; this model has {hours:0.##}.",
+            new Dictionary<string, object?> { ["training_hours"] = Math.Round(hours, 3), ["minimum_hours"] = minimum });
+
+    public static ApiException ModelLimitExceeded(string plan, int limit) =>
+        new(402, "Payment Required", ErrorCodes.ModelLimitExceeded,
+            limit == 0
+                ? $"The {plan} plan does not include custom models; custom models need the Gold or Enterprise plan."
+                : $"The {plan} plan allows {limit} custom models; delete one or upgrade to Enterprise.",
+            new Dictionary<string, object?> { ["plan"] = plan, ["limit"] = limit });
+
+    public static ApiException Validation(string field, string message) =>
+        new(400, "Bad Request", ErrorCodes.ValidationFailed, message, Detail("field", field));
+
+    public static ApiException InvalidFile(string code, string field, string fileName, string problem) =>
+        new(400, "Bad Request", code, $"{fileName}: {problem}",
+            new Dictionary<string, object?> { ["field"] = field, ["file"] = fileName, ["problem"] = problem });
+
+    public static ApiException PayloadTooLarge(long limitMegabytes) =>
+        new(413, "Payload Too Large", ErrorCodes.PayloadTooLarge,
+            $"The upload exceeds the limit of {limitMegabytes} MB.", Detail("limit_megabytes", limitMegabytes));
+
+    public static ApiException Conflict(int id, string message) =>
+        new(409, "Conflict", ErrorCodes.Conflict, message, Detail("model_id", id));
+
+    public static ApiException Forbidden(string message) =>
+        new(403, "Forbidden", ErrorCodes.Forbidden, message);
+
+    public static ApiException NotFound(string what, object id) =>
+        new(404, "Not Found", ErrorCodes.NotFound, $"{what} {id} does not exist.", Detail("id", id));
+
+    private static Dictionary<string, object?> Detail(string key, object? value) => new() { [key] = value };
+}

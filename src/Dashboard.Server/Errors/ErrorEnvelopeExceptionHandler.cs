@@ -1,0 +1,41 @@
+using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Dashboard.Server.Errors;
+
+/// <summary>The one place where exceptions become the seed's error envelope.</summary>
+public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var context = httpContext;
+        var error = exception switch
+        {
+            ApiException api => api,
+            BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
+            BadHttpRequestException bad => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, bad.Message),
+            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (error is null)
+        {
+            if (context.RequestAborted.IsCancellationRequested) return true;
+            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
+            error = new ApiException(500, "Internal Server Error", ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
+        }
+        await ErrorWriter.WriteAsync(context, error, cancellationToken);
+        return true;
+    }
+}
+
+public static class ErrorWriter
+{
+    public static Task WriteAsync(HttpContext context, ApiException error, CancellationToken ct)
+    {
+        context.Response.StatusCode = error.StatusCode;
+        if (error.RetryAfter is { } retry)
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(error.Error, error.Message, error.ErrorCode, error.Details), ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace Dashboard.Server.Live;
+
+public static class LiveExtensions
+{
+    public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TrainingEventBus>();
+        builder.Services.AddSignalR();
+        builder.Services.AddHostedService<HubRelay>();
+        return builder;
+    }
+
+    public static WebApplication MapLiveUpdates(this WebApplication app)
+    {
+        app.MapHub<TrainingHub>("/hubs/training");
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using Dashboard.Shared.Models;
+
+namespace Dashboard.Server.Models;
+
+public sealed class CustomModel
+{
+    public int Id { get; set; }
+    public int OrganizationId { get; set; }
+    public required string Name { get; set; }
+    public required string Language { get; set; }
+    public required string BaseModel { get; set; }
+    public string? Description { get; set; }
+    public TrainingStatus TrainingStatus { get; set; } = TrainingStatus.NotRunning;
+    public int TrainingProgress { get; set; }
+    public string? TrainingStage { get; set; }
+    public string? FailureReason { get; set; }
+    /// <summary>The run in progress or the last one; its metrics are the model's current metrics if it succeeded.</summary>
+    public int? CurrentRunId { get; set; }
+    /// <summary>The latest successful run: a retrain that fails keeps these metrics.</summary>
+    public int? ActiveRunId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public List<Data.DataFile> Files { get; set; } = [];
+}

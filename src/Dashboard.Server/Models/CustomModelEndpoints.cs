@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Models;
+
+/// <summary>The seed's model endpoints: create, list, read, update, delete.</summary>
+public static class CustomModelEndpoints
+{
+    public const string Route = "/api/v3/custom_models";
+
+    public static RouteGroupBuilder MapCustomModelsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Custom models")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        group.MapPost("", CreateModel).RequireRateLimiting(RateLimitPolicies.ModelCreation).RequireAuthorization(Roles.CanTrain);
+        group.MapGet("", ListModels).RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        group.MapGet("{id:int}", GetModel).RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        group.MapPost("{id:int}", UpdateModel).RequireAuthorization(Roles.CanTrain);
+        group.MapDelete("{id:int}", DeleteModel).RequireAuthorization(Roles.CanTrain);
+        return group;
+    }
+
+    public static async Task<Created<ModelDto>> CreateModel(CreateModelRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct)
+    {
+        var model = await models.CreateAsync(user.OrganizationIdOf(), request, ct);
+        return TypedResults.Created($"{Route}/{model.Id}", model);
+    }
+
+    public static async Task<Ok<ModelListResponse>> ListModels(
+        ClaimsPrincipal user, ModelService models, CancellationToken ct,
+        [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20, [FromQuery(Name = "training_status")] TrainingStatus? status = null) =>
+        TypedResults.Ok(await models.ListAsync(user.OrganizationIdOf(), page, perPage, status, ct));
+
+    public static async Task<Ok<ModelDto>> GetModel(int id, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
+        TypedResults.Ok(await models.GetAsync(user.OrganizationIdOf(), id, ct));
+
+    public static async Task<Ok<ModelDto>> UpdateModel(int id, UpdateModelRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
+        TypedResults.Ok(await models.UpdateAsync(user.OrganizationIdOf(), id, request, ct));
+
+    public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, CancellationToken ct)
+    {
+        await models.DeleteAsync(user.OrganizationIdOf(), id, ct);
+        return TypedResults.Ok(new DeletedResponse(id, true));
+    }
+}

@@ -1,0 +1,94 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Errors;
+using Dashboard.Server.Persistence;
+using Dashboard.Server.Security;
+using Dashboard.Server.Training;
+using Dashboard.Shared.Billing;
+using Dashboard.Shared.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Models;
+
+/// <summary>Create, read, update and delete custom models, always within one organization.</summary>
+public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, TimeProvider clock)
+{
+    public async Task<ModelDto> CreateAsync(int organizationId, CreateModelRequest request, CancellationToken ct)
+    {
+        var name = ModelValidation.Name(request.Name);
+        var language = ModelValidation.Language(request.Language ?? "en");
+        var baseModel = ModelValidation.BaseModel(request.BaseModel ?? BaseModels.General);
+        var description = ModelValidation.Description(request.Description);
+        var organization = await db.Organizations.FirstAsync(o => o.Id == organizationId, ct);
+        if (Plans.CustomModelLimit(organization.Plan) is { } limit
+            && await db.CustomModels.CountAsync(m => m.OrganizationId == organizationId, ct) >= limit)
+            throw ApiErrors.ModelLimitExceeded(organization.Plan, limit);
+        var now = clock.GetUtcNow();
+        var model = new CustomModel
+        {
+            OrganizationId = organizationId, Name = name, Language = language, BaseModel = baseModel,
+            Description = description, CreatedAt = now, UpdatedAt = now,
+        };
+        db.CustomModels.Add(model);
+        await db.SaveChangesAsync(ct);
+        return mapper.ToDto(model, [], null);
+    }
+
+    public async Task<ModelListResponse> ListAsync(int organizationId, int page, int perPage, TrainingStatus? status, CancellationToken ct)
+    {
+        if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
+        if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        var query = db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId);
+        if (status is { } s) query = query.Where(m => m.TrainingStatus == s);
+        var total = await query.CountAsync(ct);
+        var models = await query.OrderByDescending(m => m.Id).Skip((page - 1) * perPage).Take(perPage)
+            .Include(m => m.Files).AsSplitQuery().ToListAsync(ct);
+        var runIds = models.Where(m => m.ActiveRunId != null).Select(m => m.ActiveRunId!.Value).ToList();
+        var runs = await db.TrainingRuns.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var items = models.Select(m => mapper.ToDto(m, m.Files, m.ActiveRunId is { } id ? runs.GetValueOrDefault(id) : null)).ToList();
+        return new ModelListResponse(items, page, perPage, total);
+    }
+
+    public async Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct)
+    {
+        var model = await db.CustomModels.AsNoTracking().Include(m => m.Files)
+            .FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct) ?? throw ApiErrors.ModelNotFound(id);
+        return await ToDtoAsync(model, ct);
+    }
+
+    public async Task<ModelDto> UpdateAsync(int organizationId, int id, UpdateModelRequest request, CancellationToken ct)
+    {
+        var model = await FindTrackedAsync(organizationId, id, ct);
+        if (request.Name is not null) model.Name = ModelValidation.Name(request.Name);
+        if (request.Description is not null) model.Description = ModelValidation.Description(request.Description);
+        if (request.BaseModel is not null || request.Language is not null)
+        {
+            if (model.TrainingStatus == TrainingStatus.Running)
+                throw ApiErrors.Conflict(id, "The base model and language cannot change while training runs.");
+            if (request.BaseModel is not null) model.BaseModel = ModelValidation.BaseModel(request.BaseModel);
+            if (request.Language is not null) model.Language = ModelValidation.Language(request.Language);
+        }
+        model.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return await ToDtoAsync(model, ct);
+    }
+
+    public async Task DeleteAsync(int organizationId, int id, CancellationToken ct)
+    {
+        var model = await FindTrackedAsync(organizationId, id, ct);
+        await scheduler.UnscheduleAsync(id, ct);
+        db.CustomModels.Remove(model);
+        await db.SaveChangesAsync(ct);
+        storage.DeleteFolder(BlobKeys.ModelFolder(id));
+    }
+
+    public async Task<ModelDto> ToDtoAsync(CustomModel model, CancellationToken ct)
+    {
+        var files = model.Files.Count > 0 ? model.Files : await db.DataFiles.AsNoTracking().Where(f => f.ModelId == model.Id).ToListAsync(ct);
+        var run = model.ActiveRunId is { } runId ? await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) : null;
+        return mapper.ToDto(model, files, run);
+    }
+
+    public async Task<CustomModel> FindTrackedAsync(int organizationId, int id, CancellationToken ct) =>
+        await db.CustomModels.FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct)
+        ?? throw ApiErrors.ModelNotFound(id);
+}

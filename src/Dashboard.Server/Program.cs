@@ -1,0 +1,41 @@
+using Dashboard.Client;
+using Dashboard.Server.Cli;
+using Dashboard.Server.Data;
+using Dashboard.Server.Errors;
+using Dashboard.Server.Live;
+using Dashboard.Server.Models;
+using Dashboard.Server.Persistence;
+using Dashboard.Server.Security;
+using Dashboard.Server.Training;
+using Dashboard.Server.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
+builder.AddPersistence();
+builder.AddApiConventions();
+builder.AddSecurity();
+builder.AddTraining();
+builder.AddLiveUpdates();
+builder.AddDashboardUi();
+
+var app = builder.Build();
+if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
+
+app.UseExceptionHandler();
+app.UseDashboardStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+var customModels = app.MapCustomModelsApi();
+customModels.MapDataApi();
+customModels.MapTrainingApi();
+app.MapLiveUpdates();
+app.MapApiFallback();
+app.MapDashboardUi<App>();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Dashboard.Server.Errors;
+using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Security;
+
+/// <summary>Reads "Authorization: Bearer KEY" or "Token KEY" (Deepgram style), or ?access_token= for the hub.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var secret = ReadSecret(Request);
+        if (secret is null) return AuthenticateResult.NoResult();
+        var identity = await keys.FindAsync(secret, Context.RequestAborted);
+        if (identity is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        Claim[] claims =
+        [
+            new(DashboardClaims.OrganizationId, identity.OrganizationId.ToString()),
+            new(DashboardClaims.ApiKeyId, identity.KeyId.ToString()),
+            new(DashboardClaims.Plan, identity.Plan),
+            new(ClaimTypes.Role, Roles.Admin), // an organization key may do everything the API offers
+        ];
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var hasCredentials = ReadSecret(Request) is not null;
+        return ErrorWriter.WriteAsync(Context, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized,
+            hasCredentials ? "The API key is unknown or has been revoked." : "Send your API key as 'Authorization: Bearer YOUR_API_KEY'."), Context.RequestAborted);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ErrorWriter.WriteAsync(Context, ApiErrors.Forbidden("Your role does not allow this action."), Context.RequestAborted);
+
+    private static string? ReadSecret(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        foreach (var scheme in new[] { "Bearer ", "Token " })
+        {
+            if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                return header[scheme.Length..].Trim() is { Length: > 0 } value ? value : null;
+        }
+        return request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token ? token : null;
+    }
+}

@@ -1,0 +1,28 @@
+using Dashboard.Server.Persistence;
+using Dashboard.Shared.Billing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Security;
+
+public sealed class OrganizationService(DashboardDbContext db, TimeProvider clock)
+{
+    public async Task<Organization> GetOrCreateAsync(string name, string plan, CancellationToken ct)
+    {
+        if (!Plans.All.Contains(plan)) throw new ArgumentException($"Unknown plan '{plan}'. Plans: {string.Join(", ", Plans.All)}.");
+        var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Name == name, ct);
+        if (organization is null)
+        {
+            organization = new Organization { Name = name, Plan = plan, CreatedAt = clock.GetUtcNow() };
+            db.Organizations.Add(organization);
+        }
+        organization.Plan = plan;
+        await db.SaveChangesAsync(ct);
+        return organization;
+    }
+
+    public Task<Organization?> FindByNameAsync(string name, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Name == name, ct);
+
+    public Task<Organization?> FindAsync(int id, CancellationToken ct) =>
+        db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Server.Security;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, int.MaxValue)] public int ModelCreationsPerHour { get; set; } = 10;
+    [Range(1, int.MaxValue)] public int TrainingStartsPerHour { get; set; } = 5;
+    [Range(1, int.MaxValue)] public int StatusChecksPerMinute { get; set; } = 100;
+    [Range(1, int.MaxValue)] public int DataUploadsPerHour { get; set; } = 50;
+}
+
+public static class RateLimitPolicies
+{
+    public const string ModelCreation = "model-creation";
+    public const string TrainingStart = "training-start";
+    public const string StatusCheck = "status-check";
+    public const string DataUpload = "data-upload";
+}

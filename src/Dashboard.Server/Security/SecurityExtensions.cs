@@ -1,0 +1,74 @@
+using System.Threading.RateLimiting;
+using Dashboard.Server.Errors;
+using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Security;
+
+public static class SecurityExtensions
+{
+    public const string SelectorScheme = "ApiKeyOrCookie";
+
+    public static WebApplicationBuilder AddSecurity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddMemoryCache();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<UserService>();
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = context =>
+                IsApiPath(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.ExpireTimeSpan = TimeSpan.FromDays(7);
+        });
+        services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 8)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<Persistence.DashboardDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.CanTrain, p => p.RequireRole(Roles.Admin, Roles.Member))
+            .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));
+        return builder;
+    }
+
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/hubs");
+
+    private static void ConfigureRateLimits(RateLimiterOptions options, RateLimitOptions limits)
+    {
+        options.AddPolicy(RateLimitPolicies.ModelCreation, c => PerCaller(c, limits.ModelCreationsPerHour, TimeSpan.FromHours(1)));
+        options.AddPolicy(RateLimitPolicies.TrainingStart, c => PerCaller(c, limits.TrainingStartsPerHour, TimeSpan.FromHours(1)));
+        options.AddPolicy(RateLimitPolicies.StatusCheck, c => PerCaller(c, limits.StatusChecksPerMinute, TimeSpan.FromMinutes(1)));
+        options.AddPolicy(RateLimitPolicies.DataUpload, c => PerCaller(c, limits.DataUploadsPerHour, TimeSpan.FromHours(1)));
+        options.OnRejected = (context, ct) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+            var error = new ApiException(429, "Too Many Requests", ErrorCodes.RateLimited,
+                $"Rate limit reached; retry in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                new Dictionary<string, object?> { ["retry_after_seconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds) })
+            { RetryAfter = retryAfter };
+            return new ValueTask(ErrorWriter.WriteAsync(context.HttpContext, error, ct));
+        };
+    }
+
+    private static RateLimitPartition<string> PerCaller(HttpContext context, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(context.User.RateLimitPartitionOf(), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = window,
+            QueueLimit = 0,
+        });
+}

@@ -1,0 +1,43 @@
+using Dashboard.Server.Billing;
+using Dashboard.Server.Persistence;
+using Quartz;
+
+namespace Dashboard.Server.Training;
+
+public static class TrainingExtensions
+{
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TrainingPriceCalculator>();
+        services.AddSingleton<LedgerWriter>();
+        services.AddSingleton<TrainingLog>();
+        services.AddSingleton<TrainingProgressWriter>();
+        services.AddScoped<TrainingScheduler>();
+        services.AddScoped<TrainingService>();
+        services.AddScoped<TrainingRunner>();
+        services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
+
+        var schedulerName = builder.Configuration[$"{TrainingOptions.Section}:SchedulerName"] ?? new TrainingOptions().SchedulerName;
+        var connectionString = DatabaseOptions.ConnectionString(builder.Configuration);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = schedulerName;
+                o.InstanceId = schedulerName;
+            });
+            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(2, Environment.ProcessorCount));
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite(connectionString);
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddHostedService<TrainingRecovery>();
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using Dashboard.Shared.Models;
+
+namespace Dashboard.Server.Training;
+
+/// <summary>One training attempt; a successful run is a model version with its own metrics.</summary>
+public sealed class TrainingRun
+{
+    public int Id { get; set; }
+    public int ModelId { get; set; }
+    public int Version { get; set; }
+    public required string Engine { get; set; }
+    public TrainingStatus Status { get; set; }
+    public double TrainingHours { get; set; }
+    public double? WordErrorRate { get; set; }
+    public double? BaseWordErrorRate { get; set; }
+    public double? CharacterErrorRate { get; set; }
+    public double? AccuracyImprovement { get; set; }
+    public string? FailureReason { get; set; }
+    public string? ArtifactBlob { get; set; }
+    public DateTimeOffset QueuedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+}

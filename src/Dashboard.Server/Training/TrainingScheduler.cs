@@ -1,0 +1,40 @@
+using Quartz;
+
+namespace Dashboard.Server.Training;
+
+/// <summary>Puts training runs into Quartz's persistent job store, one job per model.</summary>
+public sealed class TrainingScheduler(ISchedulerFactory schedulers)
+{
+    public const string ModelIdKey = "modelId";
+    public const string RunIdKey = "runId";
+
+    public static JobKey JobKeyOf(int modelId) => new($"train-model-{modelId}", "training");
+
+    public async Task ScheduleAsync(int modelId, int runId, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var job = JobBuilder.Create<TrainModelJob>()
+            .WithIdentity(JobKeyOf(modelId))
+            .UsingJobData(ModelIdKey, modelId)
+            .UsingJobData(RunIdKey, runId)
+            .RequestRecovery() // a run cut off by a crash fires again when the scheduler restarts
+            .Build();
+        var trigger = TriggerBuilder.Create().ForJob(job).StartNow().Build();
+        await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
+    }
+
+    public async Task<bool> IsScheduledAsync(int modelId, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        return await scheduler.Exists(JobKeyOf(modelId), ct);
+    }
+
+    /// <summary>Stops a run: a running job is interrupted (its cancellation token fires) and the job is removed.</summary>
+    public async Task UnscheduleAsync(int modelId, CancellationToken ct)
+    {
+        var scheduler = await schedulers.GetScheduler(ct);
+        var key = JobKeyOf(modelId);
+        await scheduler.Interrupt(key, ct);
+        await scheduler.DeleteJob(key, ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+namespace Dashboard.Server.Web;
+
+public static class DashboardUiExtensions
+{
+    public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    /// <summary>
+    /// Serves blazor.web.js from the folder the build extracts it to (see build/BundledBlazorScript.targets),
+    /// when the build bundles it; otherwise the framework's own static assets carry it.
+    /// </summary>
+    public static WebApplication UseDashboardStaticFiles(this WebApplication app)
+    {
+        var bundled = Path.Combine(AppContext.BaseDirectory, "blazor");
+        if (Directory.Exists(bundled))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundled) });
+        return app;
+    }
+
+    public static WebApplication MapDashboardUi<TApp>(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
