@@ -68,8 +68,13 @@ public sealed class AudioProbe
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static double? Number(JsonElement element, string name) =>
-        Text(element, name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    /// <summary>ffprobe writes most numbers as strings ("44100") but some as numbers (channels).</summary>
+    private static double? Number(JsonElement element, string name)
+    {
+        if (!element.TryGetProperty(name, out var value)) return null;
+        if (value.ValueKind == JsonValueKind.Number) return value.GetDouble();
+        return value.ValueKind == JsonValueKind.String && double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
 
     private static string FirstLine(string text)
     {

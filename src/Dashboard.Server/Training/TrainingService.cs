@@ -45,8 +45,8 @@ public sealed class TrainingService(
         model.FailureReason = null;
         model.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleAsync(modelId, run.Id, ct);
         await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Training version {version} queued ({hours:0.##} h of training audio).", ct);
+        await scheduler.ScheduleAsync(modelId, run.Id, ct);
         progress.Publish(modelId, TrainingStatus.Running, 0, model.TrainingStage);
         var estimate = prices.Estimate(hours);
         return new RunResponse(modelId, TrainingStatus.Running, 0,
