@@ -1,0 +1,65 @@
+using Dashboard.Server.Security;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process over its own SQLite file and storage folder. Each test class gets one
+/// (IClassFixture); settings can be overridden per class by subclassing and overriding <see cref="Settings"/>.
+/// </summary>
+public class DashboardFactory : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
+
+    public string DatabasePath => Path.Combine(Folder, "dashboard.db");
+
+    public string StorageRoot => Path.Combine(Folder, "data");
+
+    /// <summary>Stable per database: Quartz rows are keyed by it, and its registry is process-wide.</summary>
+    public string SchedulerName { get; init; } = "test-" + Guid.NewGuid().ToString("N");
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Storage:Root"] = StorageRoot,
+        ["ConnectionStrings:Dashboard"] = $"Data Source={DatabasePath}",
+        ["Training:SchedulerName"] = SchedulerName,
+        ["Training:MinimumAudioHours"] = "0.001",
+        ["Training:Simulation:MinimumSeconds"] = "2",
+        ["Training:Simulation:SecondsPerAudioHour"] = "1",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.UseEnvironment("Testing");
+    }
+
+    /// <summary>Creates (or reuses) an organization on a plan and returns a client that sends a fresh key for it.</summary>
+    public async Task<HttpClient> CreateClientForAsync(string organization, string plan = "gold", string scheme = "Bearer")
+    {
+        var key = await CreateApiKeyAsync(organization, plan);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new(scheme, key);
+        return client;
+    }
+
+    public async Task<string> CreateApiKeyAsync(string organization, string plan = "gold")
+    {
+        _ = Server; // starts the host, which migrates the database
+        using var scope = Services.CreateScope();
+        var org = await scope.ServiceProvider.GetRequiredService<OrganizationService>().GetOrCreateAsync(organization, plan, CancellationToken.None);
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(org.Id, "test", CancellationToken.None);
+        return key.Secret;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(Folder))
+        {
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}
