@@ -6,8 +6,8 @@ namespace Dashboard.Server.Training;
 
 /// <summary>
 /// At start-up, after Quartz has recovered its own interrupted jobs: any model still in "Running"
-/// without a job (a crash between saving the status and scheduling, say) gets its run scheduled
-/// again, so no model stays in "Running" for ever.
+/// without a pending trigger (a crash between saving the status and scheduling, or a clean shutdown
+/// mid-run) gets its run scheduled again, so no model stays in "Running" for ever.
 /// </summary>
 public sealed class TrainingRecovery(IServiceScopeFactory scopes, ILogger<TrainingRecovery> logger) : IHostedService
 {
@@ -22,7 +22,7 @@ public sealed class TrainingRecovery(IServiceScopeFactory scopes, ILogger<Traini
             .ToListAsync(cancellationToken);
         foreach (var model in running)
         {
-            if (await scheduler.IsScheduledAsync(model.Id, cancellationToken)) continue;
+            if (await scheduler.HasPendingTriggerAsync(model.Id, cancellationToken)) continue;
             logger.LogWarning("Model {ModelId} was left running without a job; scheduling run {RunId} again", model.Id, model.RunId);
             await scheduler.ScheduleAsync(model.Id, model.RunId, cancellationToken);
         }

@@ -23,10 +23,15 @@ public sealed class TrainingScheduler(ISchedulerFactory schedulers)
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, ct);
     }
 
-    public async Task<bool> IsScheduledAsync(int modelId, CancellationToken ct)
+    /// <summary>
+    /// True when a trigger is still waiting to fire the model's job. A job that exists without one may be
+    /// executing or may be left over from a crash; scheduling it again is safe either way: the job does not
+    /// run concurrently with itself, and a run that is no longer current is skipped.
+    /// </summary>
+    public async Task<bool> HasPendingTriggerAsync(int modelId, CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        return await scheduler.Exists(JobKeyOf(modelId), ct);
+        return (await scheduler.GetTriggersOfJob(JobKeyOf(modelId), ct)).Count > 0;
     }
 
     /// <summary>Stops a run: a running job is interrupted (its cancellation token fires) and the job is removed.</summary>
