@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Dashboard.Shared.Dashboard;
 using Radzen;
 
 namespace Dashboard.Server.Web;
@@ -10,6 +11,12 @@ public static class DashboardUiExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<DashboardUser>();
+        builder.Services.AddScoped<IModelsClient, ModelsClient>();
+        builder.Services.AddScoped<ITrainingClient, TrainingClient>();
+        builder.Services.AddScoped<IBillingClient, BillingClient>();
+        builder.Services.AddScoped<IKeysClient, KeysClient>();
+        builder.Services.AddScoped<ITrainingEvents, TrainingEventsClient>();
         return builder;
     }
 
