@@ -8,6 +8,9 @@ public static class DashboardUiExtensions
 {
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
+        // Outside Development too, a build run from bin/ (tests, `dotnet run`) serves _content/ from the
+        // static web assets manifest; a published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
