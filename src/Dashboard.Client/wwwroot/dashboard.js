@@ -86,6 +86,10 @@
         accept(zone, e.dataTransfer.files, dotnet);
       });
     },
+    // Set once the circuit renders: tests (and styles) can tell a live page from a prerendered one.
+    markInteractive() {
+      document.documentElement.dataset.interactive = 'true';
+    },
     scrollToEnd(element) {
       if (element) element.scrollTop = element.scrollHeight;
     },
