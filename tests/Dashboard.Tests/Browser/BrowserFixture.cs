@@ -63,5 +63,5 @@ public sealed class BrowserFixture : IAsyncLifetime
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
-    public const string Name = "browser";
+    public const string Name = "live-server";
 }
