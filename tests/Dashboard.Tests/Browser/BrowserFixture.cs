@@ -5,7 +5,9 @@ namespace Dashboard.Tests.Browser;
 /// <summary>One real server and one Chromium for all browser tests (Debian's chromium; never `playwright install`).</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
+    /// <summary>Enterprise (no model limit): the tests of this collection create many models in it.</summary>
     public const string Org = "Acme Health";
+    public const string Plan = "enterprise";
     public const string Admin = "admin@acme.test";
     public const string Member = "member@acme.test";
     public const string Viewer = "viewer@acme.test";
@@ -18,9 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await ServerProcess.StartAsync();
-        await Server.CreateUserAsync(Org, Admin, "admin");
-        await Server.CreateUserAsync(Org, Member, "member");
-        await Server.CreateUserAsync(Org, Viewer, "viewer");
+        await Server.CreateUserAsync(Org, Admin, "admin", Plan);
+        await Server.CreateUserAsync(Org, Member, "member", Plan);
+        await Server.CreateUserAsync(Org, Viewer, "viewer", Plan);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -30,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900)
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = ServerProcess.Password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -41,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync("/models");
         await page.GetByTestId("login-email").FillAsync(email);
-        await page.GetByTestId("login-password").FillAsync(ServerProcess.Password);
+        await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync("**/models");
         await WaitForCircuitAsync(page);

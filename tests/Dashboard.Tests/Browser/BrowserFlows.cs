@@ -52,16 +52,25 @@ public static partial class BrowserFlows
             .ToHaveAttributeAsync("data-status", status.ToString(), new() { Timeout = timeoutMs });
 
     /// <summary>A model created, filled and trained through the UI by the member; returns its id.</summary>
-    public static async Task<int> TrainedModelAsync(BrowserFixture fixture, string name)
+    public static async Task<int> TrainedModelAsync(IPage page, string name, string description, string[] train, string[] test)
     {
-        var page = await fixture.SignInAsync(BrowserFixture.Member);
-        var id = await CreateModelAsync(page, name, "Dictated cardiology notes from the outpatient clinic");
-        await UploadAsync(page, "train", await SpeechPairsAsync("clinic", 3), 3);
-        await UploadAsync(page, "test", await SpeechPairsAsync("holdout", 1), 1);
+        var id = await CreateModelAsync(page, name, description);
+        await UploadAsync(page, "train", train, train.Length / 2);
+        await UploadAsync(page, "test", test, test.Length / 2);
         await page.GetByTestId("start-training").ClickAsync();
         await WaitForStatusAsync(page, 4);
-        await page.Context.CloseAsync();
         return id;
+    }
+
+    /// <summary>Hours of silent FLAC (a few KB) with its transcript, named {name}.flac + {name}.txt.</summary>
+    public static async Task<string[]> LongPairAsync(string name, double hours)
+    {
+        var folder = Directory.CreateTempSubdirectory("dashboard-long-").FullName;
+        var audio = Path.Combine(folder, $"{name}.flac");
+        File.Copy(await AudioFiles.LongSilenceAsync(hours), audio);
+        var transcript = Path.Combine(folder, $"{name}.txt");
+        await File.WriteAllTextAsync(transcript, "thank you for calling the billing department how can i help you today");
+        return [audio, transcript];
     }
 
     [GeneratedRegex(@"/models/\d+$")]

@@ -23,6 +23,8 @@ public sealed class TrainingFlowTests(BrowserFixture fixture)
         await BrowserFlows.WaitForStatusAsync(page, 3, 10_000);
         var lines = page.GetByTestId("log-line");
         await Expect(lines.First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=stage][data-state=current]")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("training-eta")).ToContainTextAsync("left");
         var early = await lines.CountAsync();
         // No reload from here on: new lines and the final status arrive over the circuit.
         await Expect(lines).Not.ToHaveCountAsync(early, new() { Timeout = 20_000 });
@@ -35,7 +37,7 @@ public sealed class TrainingFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/models");
         await Expect(page.Locator($"[data-testid=model-row][data-model-id='{id}'] [data-testid=model-status]")).ToHaveAttributeAsync("data-status", "4");
         await page.GotoAsync("/billing");
-        await Expect(page.GetByTestId("plan-usage")).ToContainTextAsync("/ 5");
+        await Expect(page.GetByTestId("plan-usage")).ToContainTextAsync("/ ∞");
         await Expect(page.GetByTestId("ledger-row").Filter(new() { HasText = "Radiology reports" })).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
