@@ -1,4 +1,5 @@
 using Dashboard.Client;
+using Dashboard.Server.Billing;
 using Dashboard.Server.Cli;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
@@ -31,7 +32,9 @@ app.UseAntiforgery();
 var customModels = app.MapCustomModelsApi();
 customModels.MapDataApi();
 customModels.MapTrainingApi();
+app.MapUsageApi();
 app.MapLiveUpdates();
+app.MapAccountEndpoints();
 app.MapApiFallback();
 app.MapDashboardUi<App>();
 

@@ -20,8 +20,7 @@ public static class SecurityExtensions
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserService>();
         services.AddAuthentication(SelectorScheme)
-            .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = context =>
-                IsApiPath(context.Request.Path) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -29,11 +28,20 @@ public static class SecurityExtensions
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/login";
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            o.Cookie.Name = CookieName;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnRedirectToLogin = context => IsApiPath(context.Request.Path)
+                ? ErrorWriter.WriteAsync(context.HttpContext, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your session has ended; sign in again."), context.HttpContext.RequestAborted)
+                : RedirectAsync(context);
+            o.Events.OnRedirectToAccessDenied = context => IsApiPath(context.Request.Path)
+                ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Forbidden("Your role does not allow this action."), context.HttpContext.RequestAborted)
+                : RedirectAsync(context);
         });
         services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 8)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<Persistence.DashboardDbContext>()
             .AddSignInManager()
+            .AddClaimsPrincipalFactory<DashboardClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.CanTrain, p => p.RequireRole(Roles.Admin, Roles.Member))
@@ -42,6 +50,30 @@ public static class SecurityExtensions
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));
         return builder;
+    }
+
+    /// <summary>
+    /// Pages use the Identity cookie. API paths use the API key, except that the dashboard's own scripts may call
+    /// the API with the cookie when they send no key: reads always, writes only with "X-Requested-With", a header
+    /// a cross-site form cannot send (with the SameSite=Lax cookie, that keeps cookie-authenticated writes CSRF-safe).
+    /// </summary>
+    public static string SelectScheme(HttpContext context)
+    {
+        var request = context.Request;
+        if (!IsApiPath(request.Path)) return IdentityConstants.ApplicationScheme;
+        var sendsKey = request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("access_token");
+        var hasCookie = request.Cookies.ContainsKey(CookieName);
+        var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.XRequestedWith == "XMLHttpRequest";
+        return !sendsKey && hasCookie && safe && !request.Path.StartsWithSegments("/hubs")
+            ? IdentityConstants.ApplicationScheme : ApiKeyAuthenticationHandler.SchemeName;
+    }
+
+    public const string CookieName = "dashboard.auth";
+
+    private static Task RedirectAsync<T>(Microsoft.AspNetCore.Authentication.RedirectContext<T> context) where T : AuthenticationSchemeOptions
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     public static bool IsApiPath(PathString path) =>

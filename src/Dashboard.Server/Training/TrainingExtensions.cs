@@ -12,6 +12,7 @@ public static class TrainingExtensions
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TrainingPriceCalculator>();
         services.AddSingleton<LedgerWriter>();
+        services.AddScoped<BillingService>();
         services.AddSingleton<TrainingLog>();
         services.AddSingleton<TrainingProgressWriter>();
         services.AddScoped<TrainingScheduler>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.FileProviders;
+using Dashboard.Shared.Dashboard;
 using Radzen;
 
 namespace Dashboard.Server.Web;
@@ -7,9 +8,18 @@ public static class DashboardUiExtensions
 {
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
+        // Outside Development too, a build run from bin/ (tests, `dotnet run`) serves _content/ from the
+        // static web assets manifest; a published app has no such manifest and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<DashboardUser>();
+        builder.Services.AddScoped<IModelsClient, ModelsClient>();
+        builder.Services.AddScoped<ITrainingClient, TrainingClient>();
+        builder.Services.AddScoped<IBillingClient, BillingClient>();
+        builder.Services.AddScoped<IKeysClient, KeysClient>();
+        builder.Services.AddScoped<ITrainingEvents, TrainingEventsClient>();
         return builder;
     }
 

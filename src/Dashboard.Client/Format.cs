@@ -1,0 +1,69 @@
+using System.Globalization;
+using Dashboard.Shared.Models;
+
+namespace Dashboard.Client;
+
+/// <summary>How numbers, times and statuses read on the dashboard.</summary>
+public static class Format
+{
+    private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
+
+    public static string Hours(double hours) => hours switch
+    {
+        0 => "0 h",
+        < 1.0 / 60 => $"{hours * 3600:0} s",
+        < 1 => $"{hours * 60:0.#} min",
+        _ => $"{hours.ToString("0.##", Us)} h",
+    };
+
+    public static string Duration(double seconds) =>
+        seconds < 3600 ? TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", Us) : TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", Us);
+
+    public static string Money(decimal amount, string currency = "USD") =>
+        currency == "USD" ? amount.ToString("$#,##0.00", Us) : $"{amount.ToString("#,##0.00", Us)} {currency}";
+
+    public static string Percent(double value) => $"{value.ToString("0.##", Us)}%";
+
+    public static string Ago(DateTimeOffset when, DateTimeOffset now)
+    {
+        var span = now - when;
+        return span.TotalSeconds switch
+        {
+            < 45 => "just now",
+            < 90 => "1 min ago",
+            < 3600 => $"{span.TotalMinutes:0} min ago",
+            < 86400 => $"{span.TotalHours:0} h ago",
+            < 86400 * 7 => $"{span.TotalDays:0} d ago",
+            _ => when.ToString("MMM d, yyyy", Us),
+        };
+    }
+
+    public static string Timestamp(DateTimeOffset when) => when.ToLocalTime().ToString("MMM d, yyyy HH:mm", Us);
+
+    public static string Eta(TimeSpan remaining) => remaining.TotalSeconds switch
+    {
+        < 5 => "a few seconds left",
+        < 90 => $"about {remaining.TotalSeconds:0} s left",
+        < 5400 => $"about {remaining.TotalMinutes:0} min left",
+        _ => $"about {remaining.TotalHours:0.#} h left",
+    };
+
+    public static string Status(TrainingStatus status) => status switch
+    {
+        TrainingStatus.NotRunning => "Not running",
+        TrainingStatus.ReadyToRun => "Ready to run",
+        TrainingStatus.Running => "Running",
+        TrainingStatus.Success => "Success",
+        TrainingStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+
+    public static string BaseModel(string name) => Us.TextInfo.ToTitleCase(name);
+
+    public static string Bytes(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+    };
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Billing;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Server.Billing;
+
+/// <summary>GET /api/v3/usage: the organization's ledger (training charges, and transcription once it is billed).</summary>
+public static class UsageEndpoints
+{
+    public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v3/usage", GetUsage).WithTags("Usage")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(SecurityExtensions.SelectorScheme).RequireAuthenticatedUser())
+            .RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        return app;
+    }
+
+    public static async Task<Ok<UsageResponse>> GetUsage(ClaimsPrincipal user, BillingService billing, CancellationToken ct) =>
+        TypedResults.Ok(await billing.UsageAsync(user.OrganizationIdOf(), ct));
+}

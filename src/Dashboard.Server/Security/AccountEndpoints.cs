@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Security;
+
+/// <summary>
+/// Cookie sign-in happens on plain HTTP requests, never inside a Blazor circuit: the /login page posts
+/// an ordinary form (with its antiforgery token) here, and these redirect back into the dashboard.
+/// </summary>
+public static class AccountEndpoints
+{
+    public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/account").ExcludeFromDescription();
+        group.MapPost("login", Login);
+        group.MapPost("logout", Logout).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        return app;
+    }
+
+    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn)
+    {
+        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
+            return TypedResults.Redirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
+        if (result.Succeeded) return TypedResults.Redirect(returnUrl);
+        var error = result.IsLockedOut ? "locked" : "invalid";
+        return TypedResults.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.Redirect("/login?signedOut=1");
+    }
+
+    /// <summary>Only local paths: an open redirect after sign-in would hand the session's trust to another site.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url : "/models";
+}

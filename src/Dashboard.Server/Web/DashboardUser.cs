@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Dashboard.Server.Errors;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Dashboard;
+using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Server.Web;
+
+/// <summary>
+/// The signed-in user of one circuit, and the one way the dashboard's clients call server services:
+/// a fresh DI scope per call (a circuit lives for hours; a DbContext must not), the user's organization,
+/// a role check, and API errors turned into <see cref="DashboardException"/> for the pages.
+/// </summary>
+public sealed class DashboardUser(AuthenticationStateProvider authentication, IServiceScopeFactory scopes)
+{
+    public async Task<ClaimsPrincipal> PrincipalAsync()
+    {
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        if (user.Identity?.IsAuthenticated != true || user.FindFirst(DashboardClaims.OrganizationId) is null)
+            throw new DashboardException(Envelope(new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Sign in to use the dashboard.")));
+        return user;
+    }
+
+    public async Task<int> OrganizationIdAsync() => (await PrincipalAsync()).OrganizationIdOf();
+
+    public Task<T> CallAsync<T>(Func<IServiceProvider, int, Task<T>> call) => CallAsync(null, call);
+
+    /// <param name="roles">Roles allowed to make this call; null for every signed-in user.</param>
+    public async Task<T> CallAsync<T>(string[]? roles, Func<IServiceProvider, int, Task<T>> call)
+    {
+        var user = await PrincipalAsync();
+        if (roles is not null && !roles.Any(user.IsInRole))
+            throw new DashboardException(Envelope(ApiErrors.Forbidden("Your role does not allow this action.")));
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await call(scope.ServiceProvider, user.OrganizationIdOf());
+        }
+        catch (ApiException e)
+        {
+            throw new DashboardException(Envelope(e));
+        }
+    }
+
+    public Task CallAsync(string[]? roles, Func<IServiceProvider, int, Task> call) =>
+        CallAsync<bool>(roles, async (services, organizationId) =>
+        {
+            await call(services, organizationId);
+            return true;
+        });
+
+    public static readonly string[] Trainers = [Roles.Admin, Roles.Member];
+    public static readonly string[] Admins = [Roles.Admin];
+
+    private static ErrorResponse Envelope(ApiException e) => new(e.Error, e.Message, e.ErrorCode, e.Details);
+}

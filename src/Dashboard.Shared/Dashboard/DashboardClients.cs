@@ -1,0 +1,56 @@
+using Dashboard.Shared.Errors;
+using Dashboard.Shared.Data;
+using Dashboard.Shared.Live;
+using Dashboard.Shared.Models;
+using Dashboard.Shared.Training;
+
+namespace Dashboard.Shared.Dashboard;
+
+// What the dashboard's pages may ask of the server. The server implements these for the signed-in
+// user's organization and role; a failure surfaces as DashboardException carrying the API's error envelope.
+
+public interface IModelsClient
+{
+    Task<IReadOnlyList<ModelDto>> ListAsync(TrainingStatus? status, CancellationToken ct);
+    Task<ModelDto> GetAsync(int id, CancellationToken ct);
+    Task<ModelDto> CreateAsync(CreateModelRequest request, CancellationToken ct);
+    Task DeleteAsync(int id, CancellationToken ct);
+    Task<IReadOnlyList<DataFileDto>> ListDataAsync(int id, CancellationToken ct);
+    Task DeleteDataAsync(int id, int fileId, CancellationToken ct);
+    /// <summary>How many models the plan allows (null: unlimited) and how many exist.</summary>
+    Task<ModelQuotaDto> QuotaAsync(CancellationToken ct);
+}
+
+public interface ITrainingClient
+{
+    Task<RunResponse> StartAsync(int id, CancellationToken ct);
+    Task<ModelDto> CancelAsync(int id, CancellationToken ct);
+    Task<TrainingLogResponse> LogAsync(int id, CancellationToken ct);
+    Task<TrainingMonitorDto> MonitorAsync(int id, CancellationToken ct);
+}
+
+public interface IBillingClient
+{
+    Task<BillingOverviewDto> OverviewAsync(CancellationToken ct);
+}
+
+public interface IKeysClient
+{
+    Task<IReadOnlyList<ApiKeyDto>> ListAsync(CancellationToken ct);
+    Task<CreatedApiKeyDto> CreateAsync(string name, CancellationToken ct);
+    Task RevokeAsync(int id, CancellationToken ct);
+}
+
+/// <summary>The in-process stream of status and log events, limited to the user's organization.</summary>
+public interface ITrainingEvents
+{
+    /// <summary>Events of one model; throws DashboardException (404) for a model of another organization.</summary>
+    Task<IDisposable> SubscribeAsync(int modelId, Func<TrainingEvent, Task> handler, CancellationToken ct);
+    /// <summary>Events of every model of the organization.</summary>
+    IDisposable SubscribeToOrganization(Func<TrainingEvent, Task> handler);
+}
+
+public sealed class DashboardException(ErrorResponse error) : Exception(error.Message)
+{
+    public ErrorResponse Error { get; } = error;
+}

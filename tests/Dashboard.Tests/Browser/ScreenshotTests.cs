@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>Pictures of the main pages for the README, at 1400 and 800 px, written to docs/screenshots/ (own Gold organization).</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserFixture fixture)
+{
+    private const string Org = "Northwind Clinic";
+    private const string Admin = "lead@northwind.test";
+
+    [Fact]
+    public async Task Screenshots_OfTheMainPages_AreWrittenAt1400And800Pixels()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        await fixture.Server.CreateUserAsync(Org, Admin, "admin", "gold");
+        var page = await fixture.SignInAsync(Admin);
+        var trained = await BrowserFlows.TrainedModelAsync(page, "Cardiology dictation", "Dictated cardiology notes from the outpatient clinic",
+            await BrowserFlows.SpeechPairsAsync("clinic", 3), await BrowserFlows.SpeechPairsAsync("holdout", 1));
+        await BrowserFlows.TrainedModelAsync(page, "Billing calls", "Call-center recordings, week 1 (8 kHz phone audio)",
+            await BrowserFlows.LongPairAsync("billing_calls_week1", 12), await BrowserFlows.LongPairAsync("billing_calls_holdout", 0.5));
+        await BrowserFlows.CreateModelAsync(page, "Legal depositions", "Court reporters' depositions; data still to come");
+        var running = await BrowserFlows.CreateModelAsync(page, "Radiology reports");
+        await BrowserFlows.UploadAsync(page, "train", await BrowserFlows.SpeechPairsAsync("report", 2), 2);
+        await BrowserFlows.UploadAsync(page, "test", await BrowserFlows.SpeechPairsAsync("check", 1), 1);
+        await page.GetByTestId("start-training").ClickAsync();
+        await page.GetByTestId("log-line").Nth(6).WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "model-training-live-1400.png"), FullPage = true });
+        await BrowserFlows.WaitForStatusAsync(page, 4);
+        await page.Context.CloseAsync();
+
+        foreach (var width in new[] { 1400, 800 })
+        {
+            page = await fixture.SignInAsync(Admin, width, 1000);
+            await Shoot(page, "/models", $"models-{width}.png", folder, "model-row");
+            await Shoot(page, $"/models/{trained}", $"model-detail-{width}.png", folder, "metrics");
+            await Shoot(page, "/billing", $"billing-{width}.png", folder, "ledger-row");
+            await Shoot(page, "/keys", $"keys-{width}.png", folder, "create-key");
+            await page.Context.CloseAsync();
+        }
+        var login = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.Server.BaseUrl, ViewportSize = new() { Width = 1400, Height = 800 } });
+        await login.GotoAsync("/login");
+        await login.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "login-1400.png") });
+        await login.CloseAsync();
+        Assert.True(running > trained);
+    }
+
+    private static async Task Shoot(IPage page, string path, string file, string folder, string waitFor)
+    {
+        await page.GotoAsync(path);
+        await BrowserFixture.WaitForCircuitAsync(page);
+        await page.GetByTestId(waitFor).First.WaitForAsync();
+        await page.WaitForTimeoutAsync(800); // charts animate in
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+    }
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Dashboard.sln not found above the test folder.");
+    }
+}
