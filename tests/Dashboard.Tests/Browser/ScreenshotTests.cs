@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
-/// <summary>Pictures of the main pages for the README, at 1400 and 800 px, written to docs/screenshots/ (own Gold organization).</summary>
+/// <summary>
+/// Pictures of the main pages at 1400 and 800 px (own Gold organization): into docs/screenshots/ for the README
+/// when UPDATE_SCREENSHOTS=1, otherwise into a temporary folder, so a test run leaves the clone clean.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(BrowserFixture fixture)
 {
@@ -12,7 +15,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     [Fact]
     public async Task Screenshots_OfTheMainPages_AreWrittenAt1400And800Pixels()
     {
-        var folder = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Directory.CreateTempSubdirectory("screenshots-").FullName;
         Directory.CreateDirectory(folder);
         await fixture.Server.CreateUserAsync(Org, Admin, "admin", "gold");
         var page = await fixture.SignInAsync(Admin);
