@@ -8,13 +8,7 @@ public static class Format
 {
     private static readonly CultureInfo Us = CultureInfo.GetCultureInfo("en-US");
 
-    public static string Hours(double hours) => hours switch
-    {
-        0 => "0 h",
-        < 1.0 / 60 => $"{hours * 3600:0} s",
-        < 1 => $"{hours * 60:0.#} min",
-        _ => $"{hours.ToString("0.##", Us)} h",
-    };
+    public static string Hours(double hours) => Shared.Formatting.AudioHours.Describe(hours);
 
     public static string Duration(double seconds) =>
         seconds < 3600 ? TimeSpan.FromSeconds(seconds).ToString(@"m\:ss", Us) : TimeSpan.FromSeconds(seconds).ToString(@"h\:mm\:ss", Us);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Formatting;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training;
@@ -25,7 +26,7 @@ public sealed class LedgerWriter(TrainingPriceCalculator prices)
             Model = $"custom_model_{model.Id}",
             AudioSeconds = Math.Round(run.TrainingHours * 3600, 1),
             Amount = estimate.EstimatedCost,
-            Description = $"Training v{run.Version} of '{model.Name}': {run.TrainingHours:0.##} h, {estimate.IncludedHours:0.##} h included, {estimate.ExtraHours:0.##} h extra at {estimate.PricePerExtraHour:0.##} {TrainingPriceCalculator.Currency}/h",
+            Description = $"Training v{run.Version} of '{model.Name}': {AudioHours.Describe(run.TrainingHours)} trained, {AudioHours.Describe(Math.Min(run.TrainingHours, estimate.IncludedHours))} included, {AudioHours.Describe(estimate.ExtraHours)} extra at {estimate.PricePerExtraHour:0.##} {TrainingPriceCalculator.Currency}/h",
             CreatedAt = run.FinishedAt ?? DateTimeOffset.UtcNow,
         });
     }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Formatting;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Training;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class SimulatedTrainingEngine(IBlobStorage storage, IOptions<Train
         var files = input.TrainFiles.Concat(input.TestFiles).ToList();
         var simulation = options.Value.Simulation;
         var total = TimeSpan.FromSeconds(Math.Max(simulation.MinimumSeconds, input.TrainingHours * simulation.SecondsPerAudioHour));
-        await progress.LogAsync(LogLevels.Info, $"Planned duration {total.TotalSeconds:0} s for {input.TrainingHours:0.##} h of training audio.", ct);
+        await progress.LogAsync(LogLevels.Info, $"Planned duration {total.TotalSeconds:0} s for {AudioHours.Describe(input.TrainingHours)} of training audio.", ct);
 
         await progress.StageAsync(TrainingStages.Validate, 0, ct);
         for (var i = 0; i < files.Count; i++)

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Formatting;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
@@ -44,7 +45,7 @@ public sealed class TrainingRunner(
         var engine = engines.First(e => e.Name == run.Engine);
         var progress = progressWriter.For(modelId, runId);
         await log.WriteAsync(modelId, runId, LogLevels.Info,
-            $"Training version {run.Version} with the {engine.Name} engine on {input.TrainFiles.Count} training and {input.TestFiles.Count} test files ({input.TrainingHours:0.##} h).", ct);
+            $"Training version {run.Version} with the {engine.Name} engine on {input.TrainFiles.Count} training and {input.TestFiles.Count} test files ({AudioHours.Describe(input.TrainingHours)}).", ct);
         try
         {
             var outcome = await engine.TrainAsync(input, progress, ct);

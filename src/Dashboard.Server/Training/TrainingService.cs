@@ -1,3 +1,4 @@
+using Dashboard.Shared.Formatting;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
@@ -45,7 +46,7 @@ public sealed class TrainingService(
         model.FailureReason = null;
         model.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Training version {version} queued ({hours:0.##} h of training audio).", ct);
+        await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Training version {version} queued ({AudioHours.Describe(hours)} of training audio).", ct);
         await scheduler.ScheduleAsync(modelId, run.Id, ct);
         progress.Publish(modelId, TrainingStatus.Running, 0, model.TrainingStage);
         var estimate = prices.Estimate(hours);
