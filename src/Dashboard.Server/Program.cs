@@ -22,6 +22,7 @@ var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
 
 app.UseExceptionHandler();
+app.UseApiErrorEnvelope();
 app.UseDashboardStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -32,7 +33,7 @@ var customModels = app.MapCustomModelsApi();
 customModels.MapDataApi();
 customModels.MapTrainingApi();
 app.MapLiveUpdates();
-app.MapApiFallback();
+app.MapApiDocuments();
 app.MapDashboardUi<App>();
 
 await app.RunAsync();

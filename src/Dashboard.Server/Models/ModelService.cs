@@ -37,6 +37,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     {
         if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
         if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        if (status is { } filter && !Enum.IsDefined(filter))
+            throw ApiErrors.Validation("training_status", "training_status must be 1, 2, 3, 4 or 5.");
         var query = db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId);
         if (status is { } s) query = query.Where(m => m.TrainingStatus == s);
         var total = await query.CountAsync(ct);

@@ -26,8 +26,15 @@ public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixtur
         { "GET", $"{Models}/1/log" },
     };
 
-    private static HttpRequestMessage Request(string method, string path) =>
-        new(new HttpMethod(method), path) { Content = method is "GET" or "DELETE" ? null : new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method switch
+        {
+            "GET" or "DELETE" => null,
+            "PUT" => new MultipartFormDataContent { { new StringContent("train"), "type" } },
+            _ => new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+        },
+    };
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -89,5 +96,16 @@ public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixtur
         }
 
         await (await client.GetAsync(Models)).AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
+    public async Task TheHealthEndpoint_AnswersWithoutAKey()
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 }

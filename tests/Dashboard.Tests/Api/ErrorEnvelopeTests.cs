@@ -55,13 +55,14 @@ public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task AMethodTheRouteDoesNotSupport_AnswersInTheEnvelope()
+    public async Task AMethodTheRouteDoesNotSupport_Returns405InTheEnvelope_WithAllow()
     {
         using var client = await factory.CreateClientForAsync("errors");
 
         var response = await client.PatchAsync($"{Models}/1", new StringContent("{}"));
 
-        await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await response.AssertErrorAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        Assert.Equal(["DELETE", "GET", "HEAD", "POST"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -61,13 +61,15 @@ public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task CreateModel_Returns400ValidationFailed_WhenTheBodyIsNotJson()
+    public async Task CreateModel_Returns415InTheEnvelope_WhenTheBodyIsNotJson()
     {
         var client = await NewOrganizationAsync();
 
         var response = await client.PostAsync(Models, new FormUrlEncodedContent([new("name", "Medical")]));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        var error = await response.AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
+        Assert.Equal("application/x-www-form-urlencoded", (string?)error["details"]!["content_type"]);
+        Assert.Equal(0, (int)(await (await client.GetAsync(Models)).ReadJsonAsync(expectSuccess: true))["total"]!);
     }
 
     [Fact]

@@ -170,11 +170,11 @@ public sealed class UploadTests(DashboardFactory factory) : IClassFixture<Dashbo
     }
 
     [Fact]
-    public async Task Upload_Returns400ValidationFailed_WhenTheBodyIsNotMultipart()
+    public async Task Upload_Returns415InTheEnvelope_WhenTheBodyIsNotMultipart()
     {
         var (client, id) = await NewModelAsync();
 
-        await (await client.PutAsJsonAsync($"{Models}/{id}/data", new { type = "train" })).AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        await (await client.PutAsJsonAsync($"{Models}/{id}/data", new { type = "train" })).AssertErrorAsync(HttpStatusCode.UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE");
 
         await AssertNothingStoredAsync(client, id);
     }
