@@ -27,6 +27,10 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DataUploadService>();
         builder.Services.AddScoped<Models.ModelService>();
         builder.Services.AddSingleton<Models.ModelMapper>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Models.ModelStatusCache>();
+        builder.Services.AddSingleton<Models.ModelCacheInvalidation>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Models.ModelCacheInvalidation>());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
