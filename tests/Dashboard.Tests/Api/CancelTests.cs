@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Training;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Api;
@@ -134,5 +135,27 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
         await (await client.GetAsync($"{Models}/{id}")).AssertErrorAsync(HttpStatusCode.NotFound, "MODEL_NOT_FOUND");
         Assert.False(await HasTrainingJobAsync(id));
         Assert.Empty(factory.BlobsOf(id));
+    }
+
+    [Fact]
+    public async Task GetModel_ShowsTrainingProgress_AsSoonAsItIsStored()
+    {
+        var (client, id) = await RunningModelAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var polled = await client.GetModelAsync(id);
+        int stored;
+        while ((stored = await factory.QueryAsync(db => db.CustomModels.Where(m => m.Id == id).Select(m => m.TrainingProgress).SingleAsync())) < 10)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The run made no progress.");
+            await Task.Delay(50);
+            polled = await client.GetModelAsync(id); // polling as a client does keeps the status cached
+        }
+
+        var model = await client.GetModelAsync(id);
+
+        Assert.Equal(3, (int)polled["training_status"]!);
+        Assert.Equal(3, (int)model["training_status"]!);
+        Assert.True((int)model["training_progress"]! >= stored, $"stored {stored}, answered {model["training_progress"]}");
+        await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
     }
 }
