@@ -3,7 +3,10 @@
 # GET /api/v3/custom_models/{id} against the bare GET /healthz, measured with wrk in the same server
 # process, one after the other. Prints both figures and their ratio (target: at least 0.5).
 #
-#   bash bench/status-endpoint/run.sh            # DURATION=10s CONNECTIONS=32 THREADS=2 by default
+#   bash bench/status-endpoint/run.sh    # ROUNDS=3 DURATION=4s CONNECTIONS=32 THREADS=2 by default
+#
+# The two endpoints are measured in alternating rounds (ROUNDS x DURATION each, 12 s by default) and the
+# ratio is taken from the averages, so that other load on the machine affects both figures alike.
 #
 # Builds Release, creates an API key with the server's own command line, starts the server on loopback
 # (from the repository root, so appsettings.json applies as with `dotnet run`) over a temporary data folder,
@@ -11,7 +14,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-4s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WORK=$(mktemp -d -t dashboard-bench-XXXXXX)
@@ -67,9 +71,16 @@ rps 3s "$BASE/healthz" >/dev/null
 rps 3s -H "$AUTH" "$STATUS_URL" >/dev/null
 [[ -z $(non2xx -H "$AUTH" "$STATUS_URL") ]] || { echo "bench: the status endpoint answered non-2xx under load (rate limit?)" >&2; exit 1; }
 
-echo "Measuring ($DURATION each, $THREADS threads, $CONNECTIONS connections)..." >&2
-BARE=$(rps "$DURATION" "$BASE/healthz")
-STATUS=$(rps "$DURATION" -H "$AUTH" "$STATUS_URL")
+echo "Measuring ($ROUNDS alternating rounds of $DURATION each, $THREADS threads, $CONNECTIONS connections)..." >&2
+BARE_ALL=""; STATUS_ALL=""
+for round in $(seq 1 "$ROUNDS"); do
+  BARE_ALL="$BARE_ALL $(rps "$DURATION" "$BASE/healthz")"
+  STATUS_ALL="$STATUS_ALL $(rps "$DURATION" -H "$AUTH" "$STATUS_URL")"
+  echo "  round $round: bare $(echo $BARE_ALL | awk '{ print $NF }')  status $(echo $STATUS_ALL | awk '{ print $NF }')" >&2
+done
+mean() { echo "$@" | awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%.0f", s / NF }'; }
+BARE=$(mean $BARE_ALL)
+STATUS=$(mean $STATUS_ALL)
 RATIO=$(awk -v s="$STATUS" -v b="$BARE" 'BEGIN { printf "%.2f", s / b }')
 
 echo "bare GET /healthz:                      $BARE req/s"
