@@ -48,16 +48,31 @@ public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<Das
     }
 
     [Theory]
-    [InlineData("""{"name": "Medical", "language": "en",""")]
-    [InlineData("""{"name": 42, "language": "en"}""")]
-    [InlineData("not json at all")]
-    public async Task CreateModel_Returns400ValidationFailed_WhenTheJsonIsMalformed(string body)
+    [InlineData("""{"name": "Medical", "language": "en",""", "$")]
+    [InlineData("""{"name": 42, "language": "en"}""", "$.name")]
+    [InlineData("not json at all", "$")]
+    public async Task CreateModel_Returns400ValidationFailed_WhenTheJsonIsMalformed(string body, string path)
     {
         var client = await NewOrganizationAsync();
 
         var response = await client.PostAsync(Models, new StringContent(body, Encoding.UTF8, "application/json"));
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.StartsWith("The request body is not valid JSON", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Equal(path, (string?)error["details"]!["path"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task CreateModel_Returns400ValidationFailed_WhenTheBodyIsEmpty(string body)
+    {
+        var client = await NewOrganizationAsync();
+
+        var response = await client.PostAsync(Models, new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var error = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.Contains("needs a JSON body", (string?)error["message"], StringComparison.Ordinal);
     }
 
     [Fact]
