@@ -23,6 +23,7 @@ var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
 
 app.UseExceptionHandler();
+app.UseApiErrorEnvelope();
 app.UseDashboardStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -35,7 +36,7 @@ customModels.MapTrainingApi();
 app.MapUsageApi();
 app.MapLiveUpdates();
 app.MapAccountEndpoints();
-app.MapApiFallback();
+app.MapApiDocuments();
 app.MapDashboardUi<App>();
 
 await app.RunAsync();

@@ -50,10 +50,10 @@ public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storag
             Channels = audio.Channels, BitRate = audio.BitRate, AudioBytes = pair.Audio.Length, TranscriptWords = words,
             Warnings = string.Join('\n', warnings),
         };
-        await storage.CommitAsync(pair.Audio, file.AudioBlob, ct);
-        await storage.CommitAsync(pair.Transcript, file.TranscriptBlob, ct);
         try
         {
+            await storage.CommitAsync(pair.Audio, file.AudioBlob, ct);
+            await storage.CommitAsync(pair.Transcript, file.TranscriptBlob, ct);
             db.DataFiles.Add(file);
             if (model.TrainingStatus == TrainingStatus.NotRunning && await HasBothSetsAfterAsync(model.Id, type, ct))
                 model.TrainingStatus = TrainingStatus.ReadyToRun;

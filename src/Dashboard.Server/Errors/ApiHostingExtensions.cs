@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Server.Errors;
 
@@ -18,6 +19,7 @@ public static class ApiHostingExtensions
         builder.Services.AddExceptionHandler<ErrorEnvelopeExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IBlobStorage, LocalBlobStorage>();
         builder.Services.AddSingleton<AudioProbe>();
@@ -25,16 +27,44 @@ public static class ApiHostingExtensions
         builder.Services.AddScoped<DataUploadService>();
         builder.Services.AddScoped<Models.ModelService>();
         builder.Services.AddSingleton<Models.ModelMapper>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Models.ModelStatusCache>();
+        builder.Services.AddSingleton<Models.ModelCacheInvalidation>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Models.ModelCacheInvalidation>());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
-    /// <summary>Unknown API routes answer in the envelope too, not with an empty 404.</summary>
-    public static WebApplication MapApiFallback(this WebApplication app)
+    /// <summary>
+    /// Responses the framework ends without a body on API paths (unknown route 404, wrong method 405,
+    /// unsupported Content-Type 415) answer in the envelope too.
+    /// </summary>
+    public static WebApplication UseApiErrorEnvelope(this WebApplication app)
+    {
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            if (!Security.SecurityExtensions.IsApiPath(http.Request.Path)) return Task.CompletedTask;
+            var endpoint = $"{http.Request.Method} {http.Request.Path}";
+            var error = http.Response.StatusCode switch
+            {
+                404 => new ApiException(404, "Not Found", ErrorCodes.NotFound, $"No API endpoint {endpoint}."),
+                405 => new ApiException(405, "Method Not Allowed", ErrorCodes.MethodNotAllowed,
+                    $"{endpoint} is not supported; allowed: {http.Response.Headers.Allow}."),
+                415 => new ApiException(415, "Unsupported Media Type", ErrorCodes.UnsupportedMediaType,
+                    $"{endpoint} does not accept a body of type '{http.Request.ContentType}'.",
+                    new Dictionary<string, object?> { ["content_type"] = http.Request.ContentType }),
+                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), ErrorCodes.InternalError, ReasonPhrases.GetReasonPhrase(status)),
+            };
+            return ErrorWriter.WriteAsync(http, error, http.RequestAborted);
+        });
+        return app;
+    }
+
+    public static WebApplication MapApiDocuments(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.Map("/api/{**path}", (HttpContext context) => ErrorWriter.WriteAsync(context,
-            new ApiException(404, "Not Found", ErrorCodes.NotFound, $"No API endpoint {context.Request.Method} {context.Request.Path}."), context.RequestAborted));
+        app.MapHealthChecks("/healthz");
         return app;
     }
 }

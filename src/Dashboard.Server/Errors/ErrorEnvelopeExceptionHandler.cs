@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dashboard.Shared.Errors;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,7 +15,7 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
         {
             ApiException api => api,
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
-            BadHttpRequestException bad => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, bad.Message),
+            BadHttpRequestException bad => BadRequest(bad),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -27,6 +28,17 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
         await ErrorWriter.WriteAsync(context, error, cancellationToken);
         return true;
     }
+
+    /// <summary>The framework's binding failures, in words for an API user rather than for the server's developer.</summary>
+    private static ApiException BadRequest(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        JsonException json => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed,
+            $"The request body is not valid JSON for this endpoint (at {json.Path ?? "$"}, line {(json.LineNumber ?? 0) + 1}).",
+            new Dictionary<string, object?> { ["path"] = json.Path ?? "$" }),
+        _ when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
+            new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, "This endpoint needs a JSON body (Content-Type: application/json)."),
+        _ => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, bad.Message),
+    };
 }
 
 public static class ErrorWriter

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Models;
 
 /// <summary>Create, read, update and delete custom models, always within one organization.</summary>
-public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, TimeProvider clock)
+public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusCache statusCache, TimeProvider clock)
 {
     public async Task<ModelDto> CreateAsync(int organizationId, CreateModelRequest request, CancellationToken ct)
     {
@@ -37,6 +37,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     {
         if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
         if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        if (status is { } filter && !Enum.IsDefined(filter))
+            throw ApiErrors.Validation("training_status", "training_status must be 1, 2, 3, 4 or 5.");
         var query = db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId);
         if (status is { } s) query = query.Where(m => m.TrainingStatus == s);
         var total = await query.CountAsync(ct);
@@ -48,12 +50,14 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
         return new ModelListResponse(items, page, perPage, total);
     }
 
-    public async Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct)
-    {
-        var model = await db.CustomModels.AsNoTracking().Include(m => m.Files)
-            .FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct) ?? throw ApiErrors.ModelNotFound(id);
-        return await ToDtoAsync(model, ct);
-    }
+    /// <summary>The status check that clients poll: answered from <see cref="ModelStatusCache"/> while the model is unchanged.</summary>
+    public async Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct) =>
+        await statusCache.GetOrLoadAsync(organizationId, id, async () =>
+        {
+            var model = await db.CustomModels.AsNoTracking().Include(m => m.Files)
+                .FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct);
+            return model is null ? null : await ToDtoAsync(model, ct);
+        }) ?? throw ApiErrors.ModelNotFound(id);
 
     public async Task<ModelDto> UpdateAsync(int organizationId, int id, UpdateModelRequest request, CancellationToken ct)
     {

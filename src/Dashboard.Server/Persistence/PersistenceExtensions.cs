@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dashboard.Server.Persistence;
 
@@ -12,7 +13,12 @@ public static class PersistenceExtensions
         if (provider != "sqlite")
             throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use 'sqlite'.");
         void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString, o => o.CommandTimeout(60));
-        builder.Services.AddDbContextFactory<DashboardDbContext>(Configure);
+        // Features hook into saving (e.g. Models/ModelCacheInvalidation) by registering an IInterceptor.
+        builder.Services.AddDbContextFactory<DashboardDbContext>((services, options) =>
+        {
+            Configure(options);
+            options.AddInterceptors(services.GetServices<IInterceptor>());
+        });
         builder.Services.AddScoped<SchemaMigrator>();
         // Runs before every other hosted service (Quartz included): the schema is current before anything uses it.
         builder.Services.AddHostedService<DatabaseMigrationService>();

@@ -1,4 +1,5 @@
 using Dashboard.Server.Live;
+using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Live;
 using Dashboard.Shared.Models;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Training;
 
 /// <summary>Stores a run's progress on its model and publishes it; stops the run if it is no longer the model's current run.</summary>
-public sealed class TrainingProgressWriter(IDbContextFactory<DashboardDbContext> contexts, TrainingEventBus bus, TrainingLog log, TimeProvider clock)
+public sealed class TrainingProgressWriter(IDbContextFactory<DashboardDbContext> contexts, TrainingEventBus bus, TrainingLog log, ModelStatusCache statusCache, TimeProvider clock)
 {
     private TrainingLog Log => log;
 
@@ -32,6 +33,7 @@ public sealed class TrainingProgressWriter(IDbContextFactory<DashboardDbContext>
         var updated = stage is null
             ? await query.ExecuteUpdateAsync(s => s.SetProperty(m => m.TrainingProgress, percent).SetProperty(m => m.UpdatedAt, now), ct)
             : await query.ExecuteUpdateAsync(s => s.SetProperty(m => m.TrainingProgress, percent).SetProperty(m => m.TrainingStage, stage).SetProperty(m => m.UpdatedAt, now), ct);
+        statusCache.Invalidate(modelId); // ExecuteUpdate bypasses SaveChanges and so ModelCacheInvalidation
         if (updated == 0) throw new OperationCanceledException("The run was canceled or its model deleted.");
         var current = stage ?? await db.CustomModels.Where(m => m.Id == modelId).Select(m => m.TrainingStage).FirstAsync(ct);
         Publish(modelId, TrainingStatus.Running, percent, current);

@@ -34,7 +34,15 @@ public sealed class TrainingRunner(
             run = found;
             var restarted = run.StartedAt is not null;
             run.StartedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogInformation("Skipping training run {RunId} of model {ModelId}: the model was deleted as the run started", runId, modelId);
+                return;
+            }
             input = new TrainingInput(model.Id, run.Version, model.BaseModel, model.Language,
                 model.Files.Where(f => f.Type == DataSetTypes.Train).OrderBy(f => f.Id).ToList(),
                 model.Files.Where(f => f.Type == DataSetTypes.Test).OrderBy(f => f.Id).ToList());

@@ -40,6 +40,19 @@ public sealed class TrainingScheduler(ISchedulerFactory schedulers)
         var scheduler = await schedulers.GetScheduler(ct);
         var key = JobKeyOf(modelId);
         await scheduler.Interrupt(key, ct);
-        await scheduler.DeleteJob(key, ct);
+        // The interrupted job may finish and remove its own trigger while DeleteJob is removing it, which
+        // DeleteJob reports as an error: what matters is that the job is gone afterwards.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await scheduler.DeleteJob(key, ct);
+                return;
+            }
+            catch (SchedulerException) when (attempt < 3)
+            {
+                if (!await scheduler.Exists(key, ct)) return;
+            }
+        }
     }
 }

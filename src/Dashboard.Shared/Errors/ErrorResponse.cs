@@ -19,5 +19,7 @@ public static class ErrorCodes
     public const string InvalidTranscript = "INVALID_TRANSCRIPT";
     public const string Conflict = "CONFLICT";
     public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string InternalError = "INTERNAL_ERROR";
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Status endpoint throughput: requests/s of the authenticated, rate-limited status check
+# GET /api/v3/custom_models/{id} against the bare GET /healthz, measured with wrk in the same server
+# process, one after the other. Prints both figures and their ratio (target: at least 0.5).
+#
+#   bash bench/status-endpoint/run.sh    # ROUNDS=3 DURATION=4s CONNECTIONS=32 THREADS=2 by default
+#
+# The two endpoints are measured in alternating rounds (ROUNDS x DURATION each, 12 s by default) and the
+# ratio is taken from the averages, so that other load on the machine affects both figures alike.
+#
+# Builds Release, creates an API key with the server's own command line, starts the server on loopback
+# (from the repository root, so appsettings.json applies as with `dotnet run`) over a temporary data folder,
+# creates a model with one train and one test pair, runs wrk, and stops the server.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-4s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WORK=$(mktemp -d -t dashboard-bench-XXXXXX)
+SERVER=""
+
+cleanup() {
+  if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+for tool in dotnet wrk curl ffmpeg python3; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is required (Debian: apt-get install wrk curl ffmpeg python3)" >&2; exit 1; }
+done
+
+echo "Building Release..." >&2
+dotnet build "$ROOT/src/Dashboard.Server" -c Release -nologo -v q >&2
+DLL="$ROOT/src/Dashboard.Server/bin/Release/net10.0/Dashboard.Server.dll"
+
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+export Storage__Root="$WORK/data"
+export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
+export RateLimits__StatusChecksPerMinute=2000000000
+export ASPNETCORE_ENVIRONMENT=Production
+
+KEY=$(cd "$ROOT" && dotnet "$DLL" create-api-key --org bench --plan gold)
+(cd "$ROOT" && exec dotnet "$DLL" --urls "$BASE") >"$WORK/server.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 150); do
+  curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+AUTH="Authorization: Bearer $KEY"
+ID=$(curl -fsS -X POST "$BASE/api/v3/custom_models" -H "$AUTH" -H "Content-Type: application/json" \
+  -d '{"name":"Bench model","language":"en","base_model":"medical"}' | python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])')
+ffmpeg -v error -f lavfi -i "sine=frequency=440:sample_rate=16000:duration=5" "$WORK/tone.wav"
+echo "the patient has atrial fibrillation" >"$WORK/tone.txt"
+for type in train test; do
+  curl -fsS -X PUT "$BASE/api/v3/custom_models/$ID/data" -H "$AUTH" \
+    -F "type=$type" -F "audio_file=@$WORK/tone.wav" -F "transcript_file=@$WORK/tone.txt" >/dev/null
+done
+STATUS_URL="$BASE/api/v3/custom_models/$ID"
+[[ $(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "$STATUS_URL") == 200 ]] || { echo "bench: status endpoint is not answering 200" >&2; exit 1; }
+
+rps() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" "${@:2}" | awk '/^Requests\/sec:/ { print $2 }'; }
+non2xx() { wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "$@" | awk '/Non-2xx/ { print $NF }'; }
+
+echo "Warming up..." >&2
+rps 3s "$BASE/healthz" >/dev/null
+rps 3s -H "$AUTH" "$STATUS_URL" >/dev/null
+[[ -z $(non2xx -H "$AUTH" "$STATUS_URL") ]] || { echo "bench: the status endpoint answered non-2xx under load (rate limit?)" >&2; exit 1; }
+
+echo "Measuring ($ROUNDS alternating rounds of $DURATION each, $THREADS threads, $CONNECTIONS connections)..." >&2
+BARE_ALL=""; STATUS_ALL=""
+for round in $(seq 1 "$ROUNDS"); do
+  BARE_ALL="$BARE_ALL $(rps "$DURATION" "$BASE/healthz")"
+  STATUS_ALL="$STATUS_ALL $(rps "$DURATION" -H "$AUTH" "$STATUS_URL")"
+  echo "  round $round: bare $(echo $BARE_ALL | awk '{ print $NF }')  status $(echo $STATUS_ALL | awk '{ print $NF }')" >&2
+done
+mean() { echo "$@" | awk '{ for (i = 1; i <= NF; i++) s += $i; printf "%.0f", s / NF }'; }
+BARE=$(mean $BARE_ALL)
+STATUS=$(mean $STATUS_ALL)
+RATIO=$(awk -v s="$STATUS" -v b="$BARE" 'BEGIN { printf "%.2f", s / b }')
+
+echo "bare GET /healthz:                      $BARE req/s"
+echo "status GET /api/v3/custom_models/{id}:  $STATUS req/s"
+echo "ratio status/bare:                      $RATIO (target >= 0.5)"

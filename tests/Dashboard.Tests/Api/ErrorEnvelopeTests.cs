@@ -1,0 +1,83 @@
+using System.Net;
+using Dashboard.Server.Data;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>Storage whose disk fills up on the second file of a pair: an unexpected failure mid-upload.</summary>
+public sealed class FailingStorageFactory : DashboardFactory
+{
+    public const string SecretProblem = "No space left on device (disk /dev/sda7)";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IBlobStorage>(
+            sp => new TranscriptCommitFails(new LocalBlobStorage(sp.GetRequiredService<IOptions<StorageOptions>>()))));
+    }
+
+    private sealed class TranscriptCommitFails(LocalBlobStorage inner) : IBlobStorage
+    {
+        public Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct) => inner.StageAsync(content, maxBytes, ct);
+        public Task CommitAsync(StagedFile staged, string key, CancellationToken ct) =>
+            key.EndsWith(".txt", StringComparison.Ordinal) ? throw new IOException(SecretProblem) : inner.CommitAsync(staged, key, ct);
+        public Stream OpenRead(string key) => inner.OpenRead(key);
+        public Task CopyToFileAsync(string key, string path, CancellationToken ct) => inner.CopyToFileAsync(key, path, ct);
+        public Task WriteAsync(string key, Stream content, CancellationToken ct) => inner.WriteAsync(key, content, ct);
+        public bool Exists(string key) => inner.Exists(key);
+        public void Delete(string key) => inner.Delete(key);
+        public void DeleteFolder(string prefix) => inner.DeleteFolder(prefix);
+        public ScratchFolder CreateScratchFolder() => inner.CreateScratchFolder();
+    }
+}
+
+/// <summary>Errors that are not about one resource: unknown routes and unexpected failures, still in the seed's envelope.</summary>
+public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFixture<FailingStorageFactory>
+{
+    private const string Models = ApiClientExtensions.Models;
+
+    [Theory]
+    [InlineData("/api/v3/no_such_thing")]
+    [InlineData("/api/v2/custom_models")]
+    [InlineData("/api/v3/custom_models/abc")]
+    [InlineData("/api/v3/custom_models/1/train")]
+    public async Task AnUnknownApiRoute_Returns404InTheEnvelope(string path)
+    {
+        using var client = await factory.CreateClientForAsync("errors");
+
+        var error = await (await client.GetAsync(path)).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+
+        Assert.Contains(path, (string?)error["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMethodTheRouteDoesNotSupport_Returns405InTheEnvelope_WithAllow()
+    {
+        using var client = await factory.CreateClientForAsync("errors");
+
+        var response = await client.PatchAsync($"{Models}/1", new StringContent("{}"));
+
+        await response.AssertErrorAsync(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED");
+        Assert.Equal(["DELETE", "GET", "HEAD", "POST"], response.Content.Headers.Allow.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnexpectedFailure_Returns500InTheEnvelope_WithoutInternalDetails_AndKeepsNothing()
+    {
+        using var client = await factory.CreateClientForAsync("errors");
+        var id = (int)(await client.CreateModelAsync())["id"]!;
+
+        var response = await client.UploadAsync(id, "train", await AudioFiles.ToneAsync("wav"), await AudioFiles.TranscriptAsync("hello"));
+
+        var error = await response.AssertErrorAsync(HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
+        Assert.DoesNotContain("/dev/sda7", error.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0, await factory.DataFileCountAsync(id));
+        Assert.Empty(factory.BlobsOf(id));
+        Assert.Empty(factory.StagedFiles());
+        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>
+/// The real server as a child process: a run in progress when the process is killed (SIGKILL) completes by
+/// itself when the server starts again on the same database (Quartz's persistent store with RequestRecovery).
+/// </summary>
+public sealed class RestartTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-restart-").FullName;
+
+    private IDictionary<string, string> Environment
+    {
+        get
+        {
+            var environment = ServerProcess.Environment(folder);
+            environment["Training__MinimumAudioHours"] = "0.001";
+            environment["Training__Simulation__MinimumSeconds"] = "8";
+            environment["RateLimits__StatusChecksPerMinute"] = "10000";
+            return environment;
+        }
+    }
+
+    [Fact]
+    public async Task ARunCutOffByAKilledServer_CompletesAfterTheServerStartsAgain()
+    {
+        var (exitCode, key, error) = await ServerProcess.RunCommandAsync(Environment, "create-api-key", "--org", "Restart", "--plan", "gold");
+        Assert.True(exitCode == 0, error);
+        key = key.Trim();
+        int id;
+        using (var first = await ServerProcess.StartAsync(Environment))
+        {
+            using var client = first.CreateClient(key);
+            id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
+            await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
+            var running = await WaitForProgressAsync(client, id);
+            Assert.Equal(3, (int)running["training_status"]!);
+
+            first.KillAbruptly();
+        }
+
+        using var second = await ServerProcess.StartAsync(Environment);
+        using var again = second.CreateClient(key);
+        var afterRestart = await again.GetModelAsync(id);
+        var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), 4, 5);
+
+        Assert.InRange((int)afterRestart["training_status"]!, 3, 4);
+        Assert.True((int)done["training_status"]! == 4, $"{done.ToJsonString()}\n{second.Output}");
+        Assert.Equal(100, (int)done["training_progress"]!);
+        Assert.Equal(1, (int)done["training_metrics"]!["version"]!);
+        var log = await (await again.GetAsync($"{ApiClientExtensions.Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
+        var messages = log["lines"]!.AsArray().Select(l => (string)l!["message"]!).ToList();
+        Assert.Contains(messages, m => m.StartsWith("The server restarted during this run", StringComparison.Ordinal));
+        Assert.StartsWith("Training succeeded", messages[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls until the run has made progress but is not finished: the moment to pull the plug.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForProgressAsync(HttpClient client, int id)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var model = await client.GetModelAsync(id);
+            if ((int)model["training_status"]! == 3 && (int)model["training_progress"]! > 0) return model;
+            if ((int)model["training_status"]! != 3 && (int)model["training_status"]! != 2 || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"The run did not make progress: {model.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
