@@ -36,6 +36,9 @@ public static class ApiErrors
     public static ApiException Conflict(int id, string message) =>
         new(409, "Conflict", ErrorCodes.Conflict, message, Detail("model_id", id));
 
+    public static ApiException UserConflict(string userId, string message) =>
+        new(409, "Conflict", ErrorCodes.Conflict, message, Detail("user_id", userId));
+
     public static ApiException Forbidden(string message) =>
         new(403, "Forbidden", ErrorCodes.Forbidden, message);
 

@@ -19,6 +19,11 @@ public static class SecurityExtensions
         services.AddScoped<ApiKeyService>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserService>();
+        services.AddScoped<OrganizationUserService>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ForbiddenPagesRenderInPlace>();
+        services.AddOptions<SessionRefreshOptions>().BindConfiguration(SessionRefreshOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionRefreshOptions>>((o, refresh) =>
+            o.ValidationInterval = TimeSpan.FromSeconds(refresh.Value.RefreshSeconds));
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, SelectorScheme, o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.FileProviders;
 using Dashboard.Shared.Dashboard;
 using Radzen;
@@ -14,11 +15,14 @@ public static class DashboardUiExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, RefreshingAuthenticationStateProvider>();
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddScoped<IModelsClient, ModelsClient>();
         builder.Services.AddScoped<ITrainingClient, TrainingClient>();
         builder.Services.AddScoped<IBillingClient, BillingClient>();
         builder.Services.AddScoped<IKeysClient, KeysClient>();
+        builder.Services.AddScoped<IUsersClient, UsersClient>();
+        builder.Services.AddScoped<IAccountSettingsClient, AccountSettingsClient>();
         builder.Services.AddScoped<ITrainingEvents, TrainingEventsClient>();
         return builder;
     }

@@ -27,21 +27,32 @@ public sealed class DashboardUser(AuthenticationStateProvider authentication, IS
     public Task<T> CallAsync<T>(Func<IServiceProvider, int, Task<T>> call) => CallAsync(null, call);
 
     /// <param name="roles">Roles allowed to make this call; null for every signed-in user.</param>
+    /// <remarks>
+    /// The role and organization come from the database on every call, not from the circuit's principal:
+    /// a demoted or removed user loses the right at once, even in a tab opened hours ago.
+    /// </remarks>
     public async Task<T> CallAsync<T>(string[]? roles, Func<IServiceProvider, int, Task<T>> call)
     {
         var user = await PrincipalAsync();
-        if (roles is not null && !roles.Any(user.IsInRole))
-            throw new DashboardException(Envelope(ApiErrors.Forbidden("Your role does not allow this action.")));
         await using var scope = scopes.CreateAsyncScope();
+        var access = await scope.ServiceProvider.GetRequiredService<UserService>().AccessAsync(UserIdOf(user));
+        if (access is null || access.OrganizationId != user.OrganizationIdOf())
+            throw new DashboardException(Envelope(new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your account no longer has access; sign in again.")));
+        if (roles is not null && !roles.Contains(access.Role))
+            throw new DashboardException(Envelope(ApiErrors.Forbidden("Your role does not allow this action.")));
         try
         {
-            return await call(scope.ServiceProvider, user.OrganizationIdOf());
+            return await call(scope.ServiceProvider, access.OrganizationId);
         }
         catch (ApiException e)
         {
             throw new DashboardException(Envelope(e));
         }
     }
+
+    public async Task<string> UserIdAsync() => UserIdOf(await PrincipalAsync());
+
+    private static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     public Task CallAsync(string[]? roles, Func<IServiceProvider, int, Task> call) =>
         CallAsync<bool>(roles, async (services, organizationId) =>

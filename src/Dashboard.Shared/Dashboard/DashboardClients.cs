@@ -2,6 +2,7 @@ using Dashboard.Shared.Errors;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Live;
 using Dashboard.Shared.Models;
+using Dashboard.Shared.Privacy;
 using Dashboard.Shared.Training;
 
 namespace Dashboard.Shared.Dashboard;
@@ -39,6 +40,22 @@ public interface IKeysClient
     Task<IReadOnlyList<ApiKeyDto>> ListAsync(CancellationToken ct);
     Task<CreatedApiKeyDto> CreateAsync(string name, CancellationToken ct);
     Task RevokeAsync(int id, CancellationToken ct);
+}
+
+/// <summary>The organization's users; only admins manage them, and the last admin always stays.</summary>
+public interface IUsersClient
+{
+    Task<IReadOnlyList<OrganizationUserDto>> ListAsync(CancellationToken ct);
+    Task<OrganizationUserDto> AddAsync(NewUserRequest request, CancellationToken ct);
+    Task ChangeRoleAsync(string userId, string role, CancellationToken ct);
+    Task RemoveAsync(string userId, CancellationToken ct);
+}
+
+/// <summary>Plan and data-use settings: everyone reads them, admins change them.</summary>
+public interface IAccountSettingsClient
+{
+    Task<AccountSettingsDto> GetAsync(CancellationToken ct);
+    Task<AccountSettingsDto> UpdateAsync(UpdateAccountSettingsRequest request, CancellationToken ct);
 }
 
 /// <summary>The in-process stream of status and log events, limited to the user's organization.</summary>

@@ -48,6 +48,7 @@ public static class DashboardRoles
     public const string Admin = "admin";
     public const string Member = "member";
     public const string Viewer = "viewer";
+    public static readonly IReadOnlyList<string> All = [Admin, Member, Viewer];
     /// <summary>For AuthorizeView: roles that may upload and train.</summary>
     public const string Trainers = "admin,member";
 }

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Server.Privacy;
+
+/// <summary>GET|POST /api/v3/account: plan, the Model Improvement Program default (mip_opt_out) and retention_days.</summary>
+public static class AccountSettingsEndpoints
+{
+    public const string Route = "/api/v3/account";
+
+    public static IEndpointRouteBuilder MapAccountSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Account")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(SecurityExtensions.SelectorScheme).RequireAuthenticatedUser());
+        group.MapGet("", GetAccount).RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        group.MapPost("", UpdateAccount).RequireAuthorization(Roles.CanAdminister);
+        return app;
+    }
+
+    public static async Task<Ok<AccountSettingsDto>> GetAccount(ClaimsPrincipal user, AccountSettingsService settings, CancellationToken ct) =>
+        TypedResults.Ok(await settings.GetAsync(user.OrganizationIdOf(), ct));
+
+    public static async Task<Ok<AccountSettingsDto>> UpdateAccount(
+        UpdateAccountSettingsRequest? request, ClaimsPrincipal user, AccountSettingsService settings, CancellationToken ct) =>
+        TypedResults.Ok(await settings.UpdateAsync(user.OrganizationIdOf(), request, ct));
+}
