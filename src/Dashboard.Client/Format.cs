@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using Dashboard.Shared.Dashboard;
 using Dashboard.Shared.Models;
 
 namespace Dashboard.Client;
@@ -50,6 +52,14 @@ public static class Format
         TrainingStatus.Success => "Success",
         TrainingStatus.Failed => "Failed",
         _ => status.ToString(),
+    };
+
+    public static string RoleOf(ClaimsPrincipal user) => DashboardRoles.All.FirstOrDefault(user.IsInRole) ?? "";
+
+    public static string Plan(string plan) => plan switch
+    {
+        Shared.Billing.Plans.PayAsYouGo => "Pay-as-you-Go",
+        _ => BaseModel(plan),
     };
 
     public static string BaseModel(string name) => Us.TextInfo.ToTitleCase(name);
