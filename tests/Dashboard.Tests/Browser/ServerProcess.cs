@@ -85,6 +85,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["Training__Simulation__SecondsPerAudioHour"] = "1";
         start.Environment["Training__SchedulerName"] = SchedulerName;
         start.Environment["RateLimits__StatusChecksPerMinute"] = "10000";
+        start.Environment["Sessions__RefreshSeconds"] = "2"; // role changes reach open tabs quickly
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         return start;
     }
