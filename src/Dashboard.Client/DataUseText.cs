@@ -21,13 +21,13 @@ public static class DataUseText
         _ => $"The {Format.Plan(settings.Plan)} plan has no participation discount, so opting out changes no price.",
     };
 
-    /// <summary>One line for /billing.</summary>
+    /// <summary>One line for /billing, beside the label.</summary>
     public static string Summary(AccountSettingsDto settings) => settings switch
     {
-        { MipOptOut: true, MipDiscountPercent: > 0 } => $"Opted out: the {settings.MipDiscountPercent}% participation discount does not apply",
-        { MipOptOut: true } => "Opted out: no production request is kept",
-        { MipDiscountPercent: > 0 } => $"Participating: {settings.MipDiscountPercent}% discount on transcription, requests kept {Days(settings.RetentionDays)}",
-        _ => $"Participating: requests may be kept {Days(settings.RetentionDays)}",
+        { MipOptOut: true, MipDiscountPercent: > 0 } => $"No production request is kept; the {settings.MipDiscountPercent}% participation discount does not apply.",
+        { MipOptOut: true } => "No production request is kept.",
+        { MipDiscountPercent: > 0 } => $"{settings.MipDiscountPercent}% discount on transcription; kept requests are deleted after {Days(settings.RetentionDays)}.",
+        _ => $"Production requests may be kept, and are deleted after {Days(settings.RetentionDays)}.",
     };
 
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";

@@ -20,6 +20,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             : Directory.CreateTempSubdirectory("screenshots-").FullName;
         Directory.CreateDirectory(folder);
         await fixture.Server.CreateUserAsync(Org, Admin, "admin", "gold");
+        await fixture.Server.CreateUserAsync(Org, "dictation@northwind.test", "member", "gold");
+        await fixture.Server.CreateUserAsync(Org, "finance@northwind.test", "viewer", "gold");
         var page = await fixture.SignInAsync(Admin);
         var trained = await BrowserFlows.TrainedModelAsync(page, "Cardiology dictation", "Dictated cardiology notes from the outpatient clinic",
             await BrowserFlows.SpeechPairsAsync("clinic", 3), await BrowserFlows.SpeechPairsAsync("holdout", 1));
@@ -42,6 +44,8 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             await Shoot(page, $"/models/{trained}", $"model-detail-{width}.png", folder, "metrics");
             await Shoot(page, "/billing", $"billing-{width}.png", folder, "ledger-row");
             await Shoot(page, "/keys", $"keys-{width}.png", folder, "create-key");
+            await Shoot(page, "/users", $"users-{width}.png", folder, "user-row");
+            await Shoot(page, "/privacy", $"privacy-{width}.png", folder, "mip-status");
             await page.Context.CloseAsync();
         }
         var login = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = fixture.Server.BaseUrl, ViewportSize = new() { Width = 1400, Height = 800 } });
