@@ -66,7 +66,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         await page.GetByTestId("login-submit").ClickAsync();
         await Expect(page.GetByTestId("login-error")).ToContainTextAsync("do not match");
         await page.GetByTestId("login-email").FillAsync(BrowserFixture.Member);
-        await page.GetByTestId("login-password").FillAsync(ServerProcess.Password);
+        await page.GetByTestId("login-password").FillAsync(DashboardServer.Password);
         await page.GetByTestId("login-submit").ClickAsync();
         await page.WaitForURLAsync("**/billing");
         await Expect(page.GetByTestId("plan-usage")).ToBeVisibleAsync();

@@ -14,12 +14,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public ServerProcess Server { get; private set; } = default!;
+    public DashboardServer Server { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        Server = await ServerProcess.StartAsync();
+        Server = await DashboardServer.StartAsync();
         await Server.CreateUserAsync(Org, Admin, "admin", Plan);
         await Server.CreateUserAsync(Org, Member, "member", Plan);
         await Server.CreateUserAsync(Org, Viewer, "viewer", Plan);
@@ -32,7 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = ServerProcess.Password)
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
