@@ -7,6 +7,7 @@ using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;
+using Dashboard.Server.Transcription;
 using Dashboard.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddPersistence();
 builder.AddApiConventions();
 builder.AddSecurity();
 builder.AddTraining();
+builder.AddTranscription();
 builder.AddLiveUpdates();
 builder.AddDashboardUi();
 
@@ -31,6 +33,7 @@ app.UseAntiforgery();
 var customModels = app.MapCustomModelsApi();
 customModels.MapDataApi();
 customModels.MapTrainingApi();
+app.MapTranscriptionApi();
 app.MapLiveUpdates();
 app.MapApiFallback();
 app.MapDashboardUi<App>();
