@@ -15,6 +15,8 @@ internal static partial class PocketSphinxNative
     [DllImport(PocketSphinx)] public static extern IntPtr ps_init(IntPtr config);
     [DllImport(PocketSphinx)] public static extern int ps_free(IntPtr decoder);
     [DllImport(PocketSphinx)] public static extern IntPtr ps_get_logmath(IntPtr decoder);
+    /// <summary>Resets the front end's adaptive state (noise estimate): each recognition then starts like a fresh decoder.</summary>
+    [DllImport(PocketSphinx)] public static extern int ps_start_stream(IntPtr decoder);
     [DllImport(PocketSphinx)] public static extern int ps_start_utt(IntPtr decoder);
     [DllImport(PocketSphinx)] public static extern int ps_end_utt(IntPtr decoder);
     [DllImport(PocketSphinx)] public static extern int ps_process_raw(IntPtr decoder, ref short data, nuint samples, int noSearch, int fullUtterance);

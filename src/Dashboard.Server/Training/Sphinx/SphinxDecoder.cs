@@ -53,8 +53,12 @@ public sealed class SphinxDecoder : IDisposable
     {
         ObjectDisposedException.ThrowIf(decoder == IntPtr.Zero, this);
         var words = new List<RecognizedWord>();
+        if (ps_start_stream(decoder) < 0) throw new InvalidOperationException("PocketSphinx could not start a stream.");
         foreach (var (start, length) in UtteranceSplitter.Split(pcm, SampleRate))
+        {
+            if (UtteranceSplitter.IsSilent(pcm.Slice(start, length))) continue; // digital silence makes the search invent words
             words.AddRange(DecodeUtterance(pcm.Slice(start, length), (double)start / SampleRate));
+        }
         return new Recognition(words, Math.Round((double)pcm.Length / SampleRate, 3));
     }
 

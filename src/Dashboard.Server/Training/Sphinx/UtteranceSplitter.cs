@@ -25,6 +25,16 @@ public static class UtteranceSplitter
         return pieces;
     }
 
+    /// <summary>True when the audio never rises above -60 dBFS: nothing to recognize.</summary>
+    public static bool IsSilent(ReadOnlySpan<short> pcm)
+    {
+        foreach (var sample in pcm)
+        {
+            if (Math.Abs((int)sample) > 32) return false;
+        }
+        return true;
+    }
+
     private static int QuietestPoint(ReadOnlySpan<short> pcm, int from, int to, int frame)
     {
         var best = to;
