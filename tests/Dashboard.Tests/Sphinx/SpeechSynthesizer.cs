@@ -15,9 +15,9 @@ public static class SpeechSynthesizer
         await RunAsync("espeak-ng", "-v", voice, "-s", pace.ToString(), "-w", wavPath, text);
     }
 
-    /// <summary>Re-encodes audio with ffmpeg; the codec follows the extension (.mp3, .flac, .m4a, .aac, .ogg, .wav).</summary>
+    /// <summary>Re-encodes audio with ffmpeg at 44.1 kHz, 128 kbps; the codec follows the extension (.mp3, .flac, .m4a, .aac, .ogg, .wav).</summary>
     public static Task EncodeAsync(string input, string output) =>
-        RunAsync("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", input, "-b:a", "128k", output);
+        RunAsync("ffmpeg", "-nostdin", "-v", "error", "-y", "-i", input, "-ar", "44100", "-b:a", "128k", output);
 
     public static async Task RunAsync(string tool, params string[] arguments)
     {
