@@ -105,4 +105,27 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
             durations[extension] = result.Duration;
         }
     }
+
+    [Fact]
+    public async Task DeepgramSdk_TranscribesWithTheCustomModel_AgainstOurServer()
+    {
+        var file = trained.TestFiles[1];
+        var json = await DeepgramSdk.TranscribeFileAsync(trained.Host.BaseAddress!, trained.ApiKey, trained.CustomModel, file.WavPath);
+        output.WriteLine(json);
+        var response = JsonDocument.Parse(json).RootElement;
+        var alternative = response.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0];
+        var stt = await SphinxApiCalls.TranscribeAsync(trained.Client, trained.CustomModel, file.WavPath);
+        Assert.Equal(stt.Transcript, alternative.GetProperty("transcript").GetString());
+        Assert.Equal(stt.Words.Count, alternative.GetProperty("words").GetArrayLength());
+        Assert.InRange(alternative.GetProperty("confidence").GetDouble(), 0, 1);
+        var metadata = response.GetProperty("metadata");
+        Assert.Equal(stt.Duration, metadata.GetProperty("duration").GetDouble(), 0.01);
+        var modelId = metadata.GetProperty("models")[0].GetString()!;
+        Assert.Equal(trained.CustomModel, metadata.GetProperty("model_info").GetProperty(modelId).GetProperty("name").GetString());
+
+        using var scope = trained.Host.Services.CreateScope();
+        var ledger = scope.ServiceProvider.GetRequiredService<Dashboard.Server.Persistence.DashboardDbContext>().Ledger
+            .Where(l => l.OrganizationId == trained.OrganizationId && l.Kind == "transcription").ToList();
+        Assert.Contains(ledger, l => l.MipOptOut && l.Model == trained.CustomModel && Math.Abs(l.AudioSeconds - stt.Duration) < 0.01);
+    }
 }
