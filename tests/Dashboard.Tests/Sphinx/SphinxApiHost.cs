@@ -59,11 +59,14 @@ public sealed class SphinxApiHost : IAsyncDisposable
         using var scope = factory.Services.CreateScope();
         var organization = await scope.ServiceProvider.GetRequiredService<OrganizationService>().GetOrCreateAsync(name, plan, CancellationToken.None);
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(organization.Id, "test", CancellationToken.None);
-        var client = BaseAddress is null ? factory.CreateClient() : new HttpClient { BaseAddress = BaseAddress };
+        var client = CreateAnonymousClient();
         client.Timeout = TimeSpan.FromMinutes(5);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Secret);
         return (client, key.Secret, organization.Id);
     }
+
+    /// <summary>A client that sends no credentials.</summary>
+    public HttpClient CreateAnonymousClient() => BaseAddress is null ? factory.CreateClient() : new HttpClient { BaseAddress = BaseAddress };
 
     public async ValueTask DisposeAsync()
     {
