@@ -12,23 +12,16 @@ namespace Dashboard.Server.Transcription;
 public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, bool MipOptOut);
 
 /// <summary>
-/// Transcribes one audio file: checks it is audio in an accepted format, converts it to 16 kHz mono PCM, decodes it
-/// on a warm decoder of the requested model, and writes the usage ledger entry (kind "transcription").
+/// Transcribes one audio file: decodes it to 16 kHz mono PCM (ffmpeg reads MP3, WAV, FLAC, M4A, AAC, OGG and more;
+/// a file it cannot decode is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
+/// usage ledger entry (kind "transcription").
 /// </summary>
 public sealed class TranscriptionService(
-    DashboardDbContext db, AudioProbe probe, DecoderPool decoders, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock)
+    DashboardDbContext db, DecoderPool decoders, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock)
 {
     public async Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct)
     {
-        try
-        {
-            await probe.ProbeAsync(audio.LocalPath, ct);
-        }
-        catch (AudioRejectedException e)
-        {
-            throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, e.Message);
-        }
         short[] pcm;
         using (var folder = storage.CreateScratchFolder())
         {

@@ -25,8 +25,10 @@ public static class PcmAudio
         return MemoryMarshal.Cast<byte, short>(bytes.AsSpan(0, bytes.Length & ~1)).ToArray();
     }
 
+    /// <summary>16 kHz mono PCM samples of any audio file: read directly if it is such a WAV file already, else converted by ffmpeg.</summary>
     public static async Task<short[]> ConvertAndReadAsync(string inputPath, string workFolder, TimeSpan timeout, CancellationToken ct)
     {
+        if (WavePcmReader.TryRead(inputPath, out var samples)) return samples;
         var raw = Path.Combine(workFolder, $"{Guid.NewGuid():N}.pcm");
         try
         {
