@@ -67,7 +67,8 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
         Assert.Contains("pronunciations from espeak-ng: ", log);
         Assert.Matches(@"apixaban \[(AH|AE) P IH K S", log);
         Assert.Contains("sphinx_lm_convert accepted it", log);
-        Assert.Contains("Acoustic adaptation (MLLR) skipped", log);
+        Assert.Matches(@"MLLR pass 2: bw aligned \d+ of \d+ utterances", log);
+        Assert.Contains("Acoustic adaptation: a global MLLR transform", log);
         Assert.Contains($"Test set ({TrainedCardiologyModel.TestSentences} utterances", log);
     }
 
@@ -79,7 +80,8 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
             .ReadManifestAsync(BlobKeys.Artifact(trained.ModelId, 1, SphinxModelManifest.FileName), CancellationToken.None);
         Assert.Equal((SphinxModelManifest.CurrentFormat, trained.ModelId, 1, 3), (manifest.Format, manifest.ModelId, manifest.Version, manifest.NgramOrder));
         Assert.True(manifest.AddedPronunciations >= 10); // the drug names
-        foreach (var name in new[] { manifest.DomainLanguageModel, manifest.DomainLanguageModelArpa, manifest.Dictionary, SphinxModelManifest.EvaluationFileName })
+        Assert.Equal(SphinxModelManifest.AcousticTransformFileName, manifest.AcousticTransform);
+        foreach (var name in new[] { manifest.DomainLanguageModel, manifest.DomainLanguageModelArpa, manifest.Dictionary, manifest.AcousticTransform!, SphinxModelManifest.EvaluationFileName })
             Assert.True(storage.Exists(BlobKeys.Artifact(trained.ModelId, 1, name)), name);
         await using var arpa = storage.OpenRead(BlobKeys.Artifact(trained.ModelId, 1, manifest.DomainLanguageModelArpa));
         var model = ArpaModel.Parse(new StreamReader(arpa));

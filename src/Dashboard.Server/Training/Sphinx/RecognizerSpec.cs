@@ -5,13 +5,15 @@ public sealed record Pronunciation(string Word, string Phones);
 
 /// <summary>
 /// What one decoder loads: the stock acoustic model and dictionary, extra pronunciations, and either the stock
-/// language model alone or the stock one interpolated with a domain model (<see cref="DomainLanguageModelPath"/>).
+/// language model alone or the stock one interpolated with a domain model (<see cref="DomainLanguageModelPath"/>), and
+/// optionally an MLLR transform of the acoustic model's means (<see cref="AcousticTransformPath"/>).
 /// </summary>
 public sealed record RecognizerSpec(
     string Key,
     IReadOnlyList<Pronunciation> ExtraPronunciations,
     string? DomainLanguageModelPath = null,
     double DomainWeight = 0,
+    string? AcousticTransformPath = null,
     double? LanguageWeight = null)
 {
     public static RecognizerSpec Stock(string key, IReadOnlyList<Pronunciation>? extra = null) => new(key, extra ?? []);

@@ -14,7 +14,7 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
     /// <summary>Stores the files of <paramref name="workFolder"/> named in the manifest, then the evaluation and the manifest; returns the manifest's key.</summary>
     public async Task<string> SaveAsync(SphinxModelManifest manifest, string workFolder, EvaluationResponse evaluation, CancellationToken ct)
     {
-        foreach (var name in new[] { manifest.DomainLanguageModelArpa, manifest.DomainLanguageModel, manifest.Dictionary })
+        foreach (var name in new[] { manifest.DomainLanguageModelArpa, manifest.DomainLanguageModel, manifest.Dictionary, manifest.AcousticTransform }.OfType<string>())
         {
             await using var file = File.OpenRead(Path.Combine(workFolder, name));
             await storage.WriteAsync(KeyOf(manifest, name), file, ct);
@@ -50,7 +50,13 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
         await storage.CopyToFileAsync(KeyOf(manifest, manifest.DomainLanguageModel), languageModel, ct);
         await storage.CopyToFileAsync(KeyOf(manifest, manifest.Dictionary), dictionary, ct);
         var pronunciations = ReadDictionary(await File.ReadAllLinesAsync(dictionary, ct));
-        return new RecognizerSpec(key, pronunciations, languageModel, manifest.DomainWeight);
+        string? transform = null;
+        if (manifest.AcousticTransform is { } name)
+        {
+            transform = Path.Combine(workFolder, name);
+            await storage.CopyToFileAsync(KeyOf(manifest, name), transform, ct);
+        }
+        return new RecognizerSpec(key, pronunciations, languageModel, manifest.DomainWeight, transform);
     }
 
     /// <summary>Dictionary lines in the CMU format: "word PH ON ES".</summary>

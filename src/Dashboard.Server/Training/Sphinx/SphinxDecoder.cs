@@ -19,6 +19,7 @@ public sealed class SphinxDecoder : IDisposable
         Spec = spec;
         string[] arguments = ["-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath, "-logfn", "/dev/null", "-remove_silence", "no"];
         arguments = [.. arguments, .. options.DecoderArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        if (spec.AcousticTransformPath is { } transform) arguments = [.. arguments, "-mllr", transform];
         if (spec.LanguageWeight is { } weight) arguments = [.. arguments, "-lw", weight.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         var config = ParseConfig(arguments);
         try

@@ -23,6 +23,7 @@ public sealed record SphinxModelManifest(
     int AddedPronunciations,
     int TrainingSentences,
     string AcousticAdaptation,
+    string? AcousticTransform,
     DateTimeOffset CreatedAt)
 {
     public const string CurrentFormat = "sphinx-custom-model/1";
@@ -31,6 +32,7 @@ public sealed record SphinxModelManifest(
     public const string ArpaFileName = "domain.arpa";
     public const string BinaryLanguageModelFileName = "domain.lm.bin";
     public const string DictionaryFileName = "extra.dict";
+    public const string AcousticTransformFileName = "acoustic.mllr";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -14,6 +14,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<DomainModelBuilder>();
         services.TryAddSingleton<SphinxCorpusPreparer>();
         services.TryAddSingleton<SphinxArtifactStore>();
+        services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
         services.TryAddSingleton<DecoderPool>();
         return services;

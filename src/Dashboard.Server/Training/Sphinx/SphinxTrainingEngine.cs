@@ -7,8 +7,8 @@ namespace Dashboard.Server.Training.Sphinx;
 
 /// <summary>
 /// The real engine (Training:Engine=sphinx): adapts the stock PocketSphinx en-us model to a domain by a trigram
-/// language model and new pronunciations learned from the training data, then measures base and custom WER/CER on
-/// the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
+/// language model and new pronunciations learned from the training data, and to the speakers and recording conditions
+/// by an MLLR transform of the acoustic model, then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
 /// </summary>
 public sealed class SphinxTrainingEngine(
     IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
@@ -48,15 +48,21 @@ public sealed class SphinxTrainingEngine(
             $"{domain.NgramCount(3)} trigrams; sphinx_lm_convert accepted it. Interpolated with the stock en-us model at weight {options.Value.DomainWeight:0.##}.", ct);
 
         await progress.StageAsync(SphinxStages.AcousticAdaptation, 60, ct);
-        var adaptation = acoustic.Describe();
-        await progress.LogAsync(LogLevels.Info, adaptation, ct);
+        var adaptation = await acoustic.AdaptAsync(corpus.Train, added, unpronounceable, scratch.Path, new StageProgress(progress, 60, 72, gate), ct);
+        await progress.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
+        string? transform = null;
+        if (adaptation.TransformPath is { } estimated)
+        {
+            transform = SphinxModelManifest.AcousticTransformFileName;
+            File.Copy(estimated, Path.Combine(scratch.Path, transform), overwrite: true);
+        }
 
-        await progress.StageAsync(SphinxStages.Evaluate, 62, ct);
+        await progress.StageAsync(SphinxStages.Evaluate, 72, ct);
         var customSpec = new RecognizerSpec($"training/{input.ModelId}/{input.Version}", added,
-            Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight);
+            Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight, adaptation.TransformPath);
         var result = await TestSetEvaluator.EvaluateAsync(corpus.Test,
             () => new SphinxDecoder(options.Value, SphinxRecognizers.ForBase(input.BaseModel)),
-            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 62, 95, gate), ct);
+            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 72, 95, gate), ct);
         var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
         await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
             $"base WER {outcome.BaseWordErrorRate:0.##}%, custom WER {outcome.WordErrorRate:0.##}% (CER {outcome.CharacterErrorRate:0.##}%), relative improvement {outcome.AccuracyImprovement:0.##}%.", ct);
@@ -65,7 +71,7 @@ public sealed class SphinxTrainingEngine(
         var manifest = new SphinxModelManifest(SphinxModelManifest.CurrentFormat, input.ModelId, input.Version, input.BaseModel, input.Language,
             AcousticModel: "en-us", BaseLanguageModel: "en-us.lm.bin", SphinxModelManifest.BinaryLanguageModelFileName, SphinxModelManifest.ArpaFileName,
             SphinxModelManifest.DictionaryFileName, options.Value.DomainWeight, DomainModelBuilder.Order, domain.VocabularySize, added.Count,
-            sentences.Count, adaptation, clock.GetUtcNow());
+            sentences.Count, adaptation.Summary, transform, clock.GetUtcNow());
         var evaluation = new EvaluationResponse(input.ModelId, input.Version, EngineName, input.BaseModel, outcome.WordErrorRate, outcome.BaseWordErrorRate,
             outcome.CharacterErrorRate, result.Base.CharacterErrorRate, outcome.AccuracyImprovement, result.Utterances);
         var manifestKey = await artifacts.SaveAsync(manifest, scratch.Path, evaluation, ct);
