@@ -17,7 +17,8 @@ public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey,
 /// organization in status 4 (its latest successful version). Another organization's model is "not found".
 /// </summary>
 public sealed partial class RecognizerResolver(
-    DashboardDbContext db, SphinxArtifactStore artifacts, IBlobStorage storage, IOptions<SphinxOptions> options, ILogger<RecognizerResolver> logger)
+    DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, IBlobStorage storage,
+    IOptions<SphinxOptions> options, ILogger<RecognizerResolver> logger)
 {
     public const string CustomPrefix = "custom_model_";
 
@@ -48,7 +49,7 @@ public sealed partial class RecognizerResolver(
         {
             using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
             var spec = await artifacts.LoadSpecAsync(key, manifestKey, folder.Path, token);
-            return new SphinxDecoder(options.Value, spec);
+            return new SphinxDecoder(options.Value, await baseRecognizers.WithBaseAsync(spec, custom.BaseModel, folder.Path, token));
         });
     }
 
@@ -61,7 +62,11 @@ public sealed partial class RecognizerResolver(
     }
 
     private ResolvedModel Base(string name, string baseModel, int? modelId = null) =>
-        new(name, modelId, baseModel, _ => Task.FromResult(new SphinxDecoder(options.Value, SphinxRecognizers.ForBase(baseModel))));
+        new(name, modelId, baseModel, async token =>
+        {
+            using var folder = storage.CreateScratchFolder();
+            return new SphinxDecoder(options.Value, await baseRecognizers.ForBaseAsync(baseModel, folder.Path, token));
+        });
 
     [GeneratedRegex("^custom_model_([0-9]{1,9})$")] private static partial Regex CustomModelName();
 }

@@ -89,7 +89,7 @@ public sealed class KneserNeyEstimatorTests
             var binary = Path.Combine(folder, "domain.lm.bin");
             await builder.ConvertToBinaryAsync(arpa, binary, CancellationToken.None);
             Assert.True(new FileInfo(binary).Length > 0);
-            using var decoder = new SphinxDecoder(options, new RecognizerSpec("test", [], arpa, 0.9));
+            using var decoder = new SphinxDecoder(options, new RecognizerSpec("test", [], [new WeightedLanguageModel(arpa, 0.9)]));
             Assert.Equal(0, decoder.Recognize(new short[16000]).Words.Count(w => w.Word.Length == 0));
         }
         finally

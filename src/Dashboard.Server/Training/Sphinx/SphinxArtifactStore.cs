@@ -56,7 +56,7 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
             transform = Path.Combine(workFolder, name);
             await storage.CopyToFileAsync(KeyOf(manifest, name), transform, ct);
         }
-        return new RecognizerSpec(key, pronunciations, languageModel, manifest.DomainWeight, transform);
+        return new RecognizerSpec(key, pronunciations, [new WeightedLanguageModel(languageModel, manifest.DomainWeight)], transform);
     }
 
     /// <summary>Dictionary lines in the CMU format: "word PH ON ES".</summary>

@@ -95,40 +95,44 @@ public sealed class SphinxDecoder : IDisposable
         return paren > 0 ? word[..paren] : word;
     }
 
+    /// <summary>The stock model alone, or a set interpolating the added models with it (the stock model gets the remaining weight).</summary>
     private void SetLanguageModel(IntPtr config, SphinxOptions options, RecognizerSpec spec)
     {
         var logmath = ps_get_logmath(decoder);
-        var stock = ngram_model_read(config, options.LanguageModelPath, 0, logmath);
-        if (stock == IntPtr.Zero) throw new InvalidOperationException($"PocketSphinx could not read {options.LanguageModelPath}.");
-        var model = stock;
-        if (spec.DomainLanguageModelPath is { } domainPath)
-        {
-            var domain = ngram_model_read(config, domainPath, 0, logmath);
-            if (domain == IntPtr.Zero)
-            {
-                _ = ngram_model_free(stock);
-                throw new InvalidOperationException($"PocketSphinx could not read the domain language model {Path.GetFileName(domainPath)}.");
-            }
-            model = Interpolate(config, domain, stock, spec.DomainWeight);
-            EstimatedBytes += 4 * new FileInfo(domainPath).Length;
-        }
-        var set = ps_set_lm(decoder, "model", model);
-        _ = ngram_model_free(model); // the search holds its own reference
-        if (set < 0 || ps_set_search(decoder, "model") < 0) throw new InvalidOperationException("PocketSphinx could not activate the language model.");
-    }
-
-    private static IntPtr Interpolate(IntPtr config, IntPtr domain, IntPtr stock, double domainWeight)
-    {
-        var names = new[] { Marshal.StringToCoTaskMemUTF8("domain"), Marshal.StringToCoTaskMemUTF8("base") };
+        var models = new List<IntPtr>();
         try
         {
-            var set = ngram_model_set_init(config, [domain, stock], names, [(float)domainWeight, (float)(1 - domainWeight)], 2);
+            foreach (var path in spec.AddedLanguageModels.Select(m => m.Path).Append(options.LanguageModelPath))
+            {
+                var model = ngram_model_read(config, path, 0, logmath);
+                if (model == IntPtr.Zero) throw new InvalidOperationException($"PocketSphinx could not read the language model {Path.GetFileName(path)}.");
+                models.Add(model);
+            }
+            EstimatedBytes += 4 * spec.AddedLanguageModels.Sum(m => new FileInfo(m.Path).Length);
+            var weights = spec.AddedLanguageModels.Select(m => (float)m.Weight).ToList();
+            weights.Add(1 - weights.Sum());
+            var active = models.Count == 1 ? models[0] : Interpolate(config, models, weights);
+            var set = ps_set_lm(decoder, "model", active);
+            if (models.Count > 1) _ = ngram_model_free(active); // the search holds its own reference
+            if (set < 0 || ps_set_search(decoder, "model") < 0) throw new InvalidOperationException("PocketSphinx could not activate the language model.");
+        }
+        finally
+        {
+            foreach (var model in models) _ = ngram_model_free(model); // the set or the search holds its own references
+        }
+    }
+
+    private static IntPtr Interpolate(IntPtr config, List<IntPtr> models, List<float> weights)
+    {
+        if (weights[^1] <= 0) throw new InvalidOperationException("The added language models leave no weight to the stock model.");
+        var names = models.Select((_, i) => Marshal.StringToCoTaskMemUTF8($"lm{i}")).ToArray();
+        try
+        {
+            var set = ngram_model_set_init(config, [.. models], names, [.. weights], models.Count);
             return set != IntPtr.Zero ? set : throw new InvalidOperationException("PocketSphinx could not interpolate the language models.");
         }
         finally
         {
-            _ = ngram_model_free(domain); // the set holds its own references
-            _ = ngram_model_free(stock);
             foreach (var name in names) Marshal.FreeCoTaskMem(name);
         }
     }

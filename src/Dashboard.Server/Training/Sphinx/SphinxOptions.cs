@@ -13,6 +13,9 @@ public sealed class SphinxOptions
     /// <summary>Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest).</summary>
     [Range(0.01, 0.99)] public double DomainWeight { get; set; } = 0.9;
 
+    /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
+    [Range(0, 0.2)] public double BaseVocabularyWeight { get; set; } = 0.01;
+
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 

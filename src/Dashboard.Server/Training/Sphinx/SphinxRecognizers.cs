@@ -3,14 +3,13 @@ using Dashboard.Shared.Models;
 namespace Dashboard.Server.Training.Sphinx;
 
 /// <summary>
-/// The base models of the sphinx engine. general, medical, legal and technical all use the stock en-us acoustic model,
-/// dictionary and language model: custom training is what specializes them. Only English is available.
+/// The base models of the sphinx engine: general, medical, legal and technical all use the stock en-us acoustic model,
+/// dictionary and language model (the last three with a built-in vocabulary, see <see cref="BaseRecognizers"/>).
+/// Only English is available.
 /// </summary>
 public static class SphinxRecognizers
 {
     public const string Language = "en";
-
-    public static RecognizerSpec ForBase(string baseModel) => RecognizerSpec.Stock(baseModel);
 
     public static bool IsBaseModel(string name) => BaseModels.All.Contains(name);
 

@@ -12,6 +12,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton(sp => new PronunciationDictionary(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
         services.TryAddSingleton(sp => new EspeakGraphemeToPhoneme(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
         services.TryAddSingleton<DomainModelBuilder>();
+        services.TryAddSingleton<BaseRecognizers>();
         services.TryAddSingleton<SphinxCorpusPreparer>();
         services.TryAddSingleton<SphinxArtifactStore>();
         services.TryAddSingleton<ModelFilesForSphinxTrain>();

@@ -12,7 +12,7 @@ namespace Dashboard.Server.Training.Sphinx;
 /// </summary>
 public sealed class SphinxTrainingEngine(
     IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
-    AcousticAdaptation acoustic, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
+    AcousticAdaptation acoustic, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
     public const string EngineName = "sphinx";
 
@@ -58,10 +58,12 @@ public sealed class SphinxTrainingEngine(
         }
 
         await progress.StageAsync(SphinxStages.Evaluate, 72, ct);
+        var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
         var customSpec = new RecognizerSpec($"training/{input.ModelId}/{input.Version}", added,
-            Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight, adaptation.TransformPath);
+            [new WeightedLanguageModel(Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight)],
+            adaptation.TransformPath).Including(baseSpec);
         var result = await TestSetEvaluator.EvaluateAsync(corpus.Test,
-            () => new SphinxDecoder(options.Value, SphinxRecognizers.ForBase(input.BaseModel)),
+            () => new SphinxDecoder(options.Value, baseSpec),
             () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 72, 95, gate), ct);
         var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
         await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
