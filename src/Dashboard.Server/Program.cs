@@ -9,6 +9,7 @@ using Dashboard.Server.Persistence;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;
+using Dashboard.Server.Transcription;
 using Dashboard.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddApiConventions();
 builder.AddSecurity();
 builder.AddPrivacy();
 builder.AddTraining();
+builder.AddTranscription();
 builder.AddLiveUpdates();
 builder.AddDashboardUi();
 
@@ -35,6 +37,7 @@ app.UseAntiforgery();
 var customModels = app.MapCustomModelsApi();
 customModels.MapDataApi();
 customModels.MapTrainingApi();
+app.MapTranscriptionApi();
 app.MapUsageApi();
 app.MapAccountSettingsApi();
 app.MapLiveUpdates();

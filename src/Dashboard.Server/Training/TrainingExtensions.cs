@@ -1,5 +1,6 @@
 using Dashboard.Server.Billing;
 using Dashboard.Server.Persistence;
+using Dashboard.Server.Training.Sphinx;
 using Quartz;
 
 namespace Dashboard.Server.Training;
@@ -19,6 +20,8 @@ public static class TrainingExtensions
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
+        services.AddScoped<ITrainingEngine, SphinxTrainingEngine>();
+        services.AddSphinxRecognition();
 
         var schedulerName = builder.Configuration[$"{TrainingOptions.Section}:SchedulerName"] ?? new TrainingOptions().SchedulerName;
         var connectionString = DatabaseOptions.ConnectionString(builder.Configuration);

@@ -1,0 +1,43 @@
+namespace Dashboard.Server.Training.Sphinx;
+
+/// <summary>A pronunciation added to the stock dictionary: a word and its phones in the acoustic model's phone set.</summary>
+public sealed record Pronunciation(string Word, string Phones);
+
+/// <summary>A language model file interpolated with the stock one at <see cref="Weight"/> (the stock model gets what the added ones leave).</summary>
+public sealed record WeightedLanguageModel(string Path, double Weight);
+
+/// <summary>
+/// What one decoder loads: the stock acoustic model, dictionary and language model, plus extra pronunciations, language
+/// models interpolated with the stock one (a trained domain model, a base model's vocabulary), and optionally an MLLR
+/// transform of the acoustic model's means (<see cref="AcousticTransformPath"/>).
+/// </summary>
+public sealed record RecognizerSpec(
+    string Key,
+    IReadOnlyList<Pronunciation> ExtraPronunciations,
+    IReadOnlyList<WeightedLanguageModel> AddedLanguageModels,
+    string? AcousticTransformPath = null,
+    double? LanguageWeight = null)
+{
+    public static RecognizerSpec Stock(string key) => new(key, [], []);
+
+    /// <summary>This spec with another's pronunciations (for words it lacks) and language models added.</summary>
+    public RecognizerSpec Including(RecognizerSpec other)
+    {
+        var known = ExtraPronunciations.Select(p => p.Word).ToHashSet(StringComparer.Ordinal);
+        return this with
+        {
+            ExtraPronunciations = [.. ExtraPronunciations, .. other.ExtraPronunciations.Where(p => !known.Contains(p.Word))],
+            AddedLanguageModels = [.. AddedLanguageModels, .. other.AddedLanguageModels],
+        };
+    }
+}
+
+/// <summary>One recognized word with its times in seconds and a confidence in [0, 1].</summary>
+public sealed record RecognizedWord(string Word, double Start, double End, double Confidence);
+
+public sealed record Recognition(IReadOnlyList<RecognizedWord> Words, double DurationSeconds)
+{
+    public string Transcript => string.Join(' ', Words.Select(w => w.Word));
+
+    public double Confidence => Words.Count == 0 ? 0 : Math.Round(Words.Average(w => w.Confidence), 4);
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+
+namespace Dashboard.Server.Training.Sphinx;
+
+/// <summary>
+/// manifest.json of a trained sphinx model version: what a decoder needs to rebuild the custom model (the domain
+/// language model, the added pronunciations, the interpolation weight) and how it was made. Stored next to those files.
+/// </summary>
+public sealed record SphinxModelManifest(
+    string Format,
+    int ModelId,
+    int Version,
+    string BaseModel,
+    string Language,
+    string AcousticModel,
+    string BaseLanguageModel,
+    string DomainLanguageModel,
+    string DomainLanguageModelArpa,
+    string Dictionary,
+    double DomainWeight,
+    int NgramOrder,
+    int VocabularySize,
+    int AddedPronunciations,
+    int TrainingSentences,
+    string AcousticAdaptation,
+    string? AcousticTransform,
+    DateTimeOffset CreatedAt)
+{
+    public const string CurrentFormat = "sphinx-custom-model/1";
+    public const string FileName = "manifest.json";
+    public const string EvaluationFileName = "evaluation.json";
+    public const string ArpaFileName = "domain.arpa";
+    public const string BinaryLanguageModelFileName = "domain.lm.bin";
+    public const string DictionaryFileName = "extra.dict";
+    public const string AcousticTransformFileName = "acoustic.mllr";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Dashboard.Server.Training.Sphinx;
+
+/// <summary>The `Sphinx` configuration section: where the stock model lives and how decoders are pooled.</summary>
+public sealed class SphinxOptions
+{
+    public const string Section = "Sphinx";
+
+    /// <summary>Folder with `en-us/` (acoustic model), `en-us.lm.bin` and `cmudict-en-us.dict`.</summary>
+    [Required] public string ModelRoot { get; set; } = "/usr/share/pocketsphinx/model/en-us";
+
+    /// <summary>Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest).</summary>
+    [Range(0.01, 0.99)] public double DomainWeight { get; set; } = 0.9;
+
+    /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
+    [Range(0, 0.2)] public double BaseVocabularyWeight { get; set; } = 0.01;
+
+    /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
+    public bool AcousticAdaptation { get; set; } = true;
+
+    /// <summary>Decodes that may run at once; default one per core.</summary>
+    [Range(0, 256)] public int MaxConcurrentDecodes { get; set; }
+
+    /// <summary>Upper bound on the memory held by warm decoders; idle ones are released, least recently used first.</summary>
+    [Range(64, 1_000_000)] public int MaxDecoderMemoryMegabytes { get; set; } = 1024;
+
+    /// <summary>Extra PocketSphinx decoder arguments, e.g. "-maxhmmpf 10000 -pl_window 5" to trade accuracy for speed.</summary>
+    public string DecoderArguments { get; set; } = "";
+
+    /// <summary>Time allowed for one external tool call (ffmpeg, espeak-ng, sphinx_lm_convert).</summary>
+    [Range(1, 86_400)] public int ToolTimeoutSeconds { get; set; } = 600;
+
+    public string AcousticModelPath => Path.Combine(ModelRoot, "en-us");
+    public string DictionaryPath => Path.Combine(ModelRoot, "cmudict-en-us.dict");
+    public string LanguageModelPath => Path.Combine(ModelRoot, "en-us.lm.bin");
+    public int DecodeSlots => MaxConcurrentDecodes > 0 ? MaxConcurrentDecodes : Environment.ProcessorCount;
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Training.Sphinx;
+
+public static class SphinxServiceExtensions
+{
+    /// <summary>PocketSphinx decoding and model building; safe to call more than once (training and transcription both need it).</summary>
+    public static IServiceCollection AddSphinxRecognition(this IServiceCollection services)
+    {
+        services.AddOptions<SphinxOptions>().BindConfiguration(SphinxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => new PronunciationDictionary(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
+        services.TryAddSingleton(sp => new EspeakGraphemeToPhoneme(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
+        services.TryAddSingleton<DomainModelBuilder>();
+        services.TryAddSingleton<BaseRecognizers>();
+        services.TryAddSingleton<SphinxCorpusPreparer>();
+        services.TryAddSingleton<SphinxArtifactStore>();
+        services.TryAddSingleton<ModelFilesForSphinxTrain>();
+        services.TryAddSingleton<AcousticAdaptation>();
+        services.TryAddSingleton<DecoderPool>();
+        return services;
+    }
+}

@@ -1,0 +1,100 @@
+using Dashboard.Server.Data;
+using Dashboard.Shared.Training;
+using Dashboard.Shared.Transcription;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Training.Sphinx;
+
+/// <summary>
+/// The real engine (Training:Engine=sphinx): adapts the stock PocketSphinx en-us model to a domain by a trigram
+/// language model and new pronunciations learned from the training data, and to the speakers and recording conditions
+/// by an MLLR transform of the acoustic model, then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
+/// </summary>
+public sealed class SphinxTrainingEngine(
+    IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
+    AcousticAdaptation acoustic, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
+{
+    public const string EngineName = "sphinx";
+
+    public string Name => EngineName;
+
+    public async Task<TrainingOutcome> TrainAsync(TrainingInput input, ITrainingProgress progress, CancellationToken ct)
+    {
+        SphinxRecognizers.EnsureSupported(input.Language, input.BaseModel, message => new TrainingFailedException(message));
+        using var scratch = storage.CreateScratchFolder();
+        var gate = new SemaphoreSlim(1, 1);
+
+        await progress.StageAsync(SphinxStages.Convert, 0, ct);
+        var corpus = await preparer.PrepareAsync(input, scratch.Path, new StageProgress(progress, 0, 40, gate), ct);
+        if (corpus.Train.Count == 0 || corpus.Test.Count == 0)
+            throw new TrainingFailedException($"No {(corpus.Train.Count == 0 ? "training" : "test")} transcript has any words; upload transcripts that match the audio.");
+
+        await progress.StageAsync(SphinxStages.Normalize, 40, ct);
+        var sentences = corpus.Train.SelectMany(u => u.Sentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
+        await progress.LogAsync(LogLevels.Info, $"Normalized {corpus.Train.Count} training transcripts into {sentences.Count} sentences " +
+            $"({sentences.Sum(s => s.Count)} words) and {corpus.Test.Count} test references; e.g. \"{corpus.Train[0].Sentences[0]}\".", ct);
+
+        await progress.StageAsync(SphinxStages.Vocabulary, 45, ct);
+        var vocabulary = sentences.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
+        var (added, unpronounceable) = await builder.PronounceNewWordsAsync(vocabulary, scratch.Path, ct);
+        await progress.LogAsync(LogLevels.Info, $"Vocabulary: {vocabulary.Count} words, {added.Count + unpronounceable.Count} not in the CMU dictionary; " +
+            $"pronunciations from espeak-ng: {Sample(added.Select(p => $"{p.Word} [{p.Phones}]"))}", ct);
+        if (unpronounceable.Count > 0)
+            await progress.LogAsync(LogLevels.Warning, $"No pronunciation could be made for: {Sample(unpronounceable)}; these words cannot be recognized.", ct);
+
+        await progress.StageAsync(SphinxStages.LanguageModel, 55, ct);
+        var domain = await builder.BuildAsync(sentences, added, unpronounceable, scratch.Path, ct);
+        await progress.LogAsync(LogLevels.Info, $"Trigram model (interpolated modified Kneser-Ney): {domain.NgramCount(1)} unigrams, {domain.NgramCount(2)} bigrams, " +
+            $"{domain.NgramCount(3)} trigrams; sphinx_lm_convert accepted it. Interpolated with the stock en-us model at weight {options.Value.DomainWeight:0.##}.", ct);
+
+        await progress.StageAsync(SphinxStages.AcousticAdaptation, 60, ct);
+        var adaptation = await acoustic.AdaptAsync(corpus.Train, added, unpronounceable, scratch.Path, new StageProgress(progress, 60, 72, gate), ct);
+        await progress.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
+        string? transform = null;
+        if (adaptation.TransformPath is { } estimated)
+        {
+            transform = SphinxModelManifest.AcousticTransformFileName;
+            File.Copy(estimated, Path.Combine(scratch.Path, transform), overwrite: true);
+        }
+
+        await progress.StageAsync(SphinxStages.Evaluate, 72, ct);
+        var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
+        var customSpec = new RecognizerSpec($"training/{input.ModelId}/{input.Version}", added,
+            [new WeightedLanguageModel(Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight)],
+            adaptation.TransformPath).Including(baseSpec);
+        var result = await TestSetEvaluator.EvaluateAsync(corpus.Test,
+            () => new SphinxDecoder(options.Value, baseSpec),
+            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 72, 95, gate), ct);
+        var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
+        await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
+            $"base WER {outcome.BaseWordErrorRate:0.##}%, custom WER {outcome.WordErrorRate:0.##}% (CER {outcome.CharacterErrorRate:0.##}%), relative improvement {outcome.AccuracyImprovement:0.##}%.", ct);
+
+        await progress.StageAsync(SphinxStages.Store, 95, ct);
+        var manifest = new SphinxModelManifest(SphinxModelManifest.CurrentFormat, input.ModelId, input.Version, input.BaseModel, input.Language,
+            AcousticModel: "en-us", BaseLanguageModel: "en-us.lm.bin", SphinxModelManifest.BinaryLanguageModelFileName, SphinxModelManifest.ArpaFileName,
+            SphinxModelManifest.DictionaryFileName, options.Value.DomainWeight, DomainModelBuilder.Order, domain.VocabularySize, added.Count,
+            sentences.Count, adaptation.Summary, transform, clock.GetUtcNow());
+        var evaluation = new EvaluationResponse(input.ModelId, input.Version, EngineName, input.BaseModel, outcome.WordErrorRate, outcome.BaseWordErrorRate,
+            outcome.CharacterErrorRate, result.Base.CharacterErrorRate, outcome.AccuracyImprovement, result.Utterances);
+        var manifestKey = await artifacts.SaveAsync(manifest, scratch.Path, evaluation, ct);
+        await progress.LogAsync(LogLevels.Info, $"Stored version {input.Version}: {manifestKey} with the language model, dictionary and evaluation.", ct);
+        return outcome with { ArtifactBlob = manifestKey };
+    }
+
+    private static string Sample(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "none needed" : string.Join(", ", list.Take(15)) + (list.Count > 15 ? $" and {list.Count - 15} more" : "");
+    }
+}
+
+public static class SphinxStages
+{
+    public const string Convert = "convert audio";
+    public const string Normalize = "normalize transcripts";
+    public const string Vocabulary = "build vocabulary";
+    public const string LanguageModel = "build language model";
+    public const string AcousticAdaptation = "adapt acoustic model";
+    public const string Evaluate = "evaluate";
+    public const string Store = "store model";
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Dashboard.Server.Data;
+using Dashboard.Server.Errors;
+using Dashboard.Server.Persistence;
+using Dashboard.Server.Training.Sphinx;
+using Dashboard.Shared.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Transcription;
+
+/// <summary>A model name resolved for one organization: how to name it in answers, and how to load its decoder.</summary>
+public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey, Func<CancellationToken, Task<SphinxDecoder>> LoadDecoder);
+
+/// <summary>
+/// Turns the `model` of a transcription request into a decoder: a base model name, or `custom_model_{id}` of the caller's
+/// organization in status 4 (its latest successful version). Another organization's model is "not found".
+/// </summary>
+public sealed partial class RecognizerResolver(
+    DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, IBlobStorage storage,
+    IOptions<SphinxOptions> options, ILogger<RecognizerResolver> logger)
+{
+    public const string CustomPrefix = "custom_model_";
+
+    public async Task<ResolvedModel> ResolveAsync(int organizationId, string? model, string? language, CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(model) ? BaseModels.General : model.Trim();
+        EnsureLanguage(language);
+        if (SphinxRecognizers.IsBaseModel(name)) return Base(name, name);
+        var match = CustomModelName().Match(name);
+        if (!match.Success || !int.TryParse(match.Groups[1].Value, out var id))
+            throw ApiErrors.Validation("model", $"Unknown model '{name}'; use one of {string.Join(", ", BaseModels.All)} or custom_model_{{id}}.");
+
+        var custom = await db.CustomModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct)
+            ?? throw ApiErrors.ModelNotFound(id);
+        if (custom.TrainingStatus != TrainingStatus.Success || custom.ActiveRunId is null)
+            throw ApiErrors.ModelNotReady(id, $"Custom model {id} is not ready: its training status is {(int)custom.TrainingStatus} ({custom.TrainingStatus}); transcription needs status 4 (Success).");
+        SphinxRecognizers.EnsureSupported(custom.Language, custom.BaseModel, message => ApiErrors.Validation("model", message));
+        var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == custom.ActiveRunId, ct);
+        if (run.Engine != SphinxTrainingEngine.EngineName || run.ArtifactBlob is null)
+        {
+            logger.LogInformation("Model {ModelId} v{Version} was trained by the {Engine} engine, which makes no recognizer; using base model {Base}",
+                id, run.Version, run.Engine, custom.BaseModel);
+            return Base(name, custom.BaseModel, id);
+        }
+        var manifestKey = run.ArtifactBlob;
+        var key = $"{name}/v{run.Version}";
+        return new ResolvedModel(name, id, key, async token =>
+        {
+            using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
+            var spec = await artifacts.LoadSpecAsync(key, manifestKey, folder.Path, token);
+            return new SphinxDecoder(options.Value, await baseRecognizers.WithBaseAsync(spec, custom.BaseModel, folder.Path, token));
+        });
+    }
+
+    public static void EnsureLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language)) return;
+        var code = language.Trim().ToLowerInvariant();
+        if (code != SphinxRecognizers.Language && !code.StartsWith(SphinxRecognizers.Language + "-", StringComparison.Ordinal))
+            throw ApiErrors.Validation("language", $"Language '{language}' is not available; the recognizer supports English ('en') only.");
+    }
+
+    private ResolvedModel Base(string name, string baseModel, int? modelId = null) =>
+        new(name, modelId, baseModel, async token =>
+        {
+            using var folder = storage.CreateScratchFolder();
+            return new SphinxDecoder(options.Value, await baseRecognizers.ForBaseAsync(baseModel, folder.Path, token));
+        });
+
+    [GeneratedRegex("^custom_model_([0-9]{1,9})$")] private static partial Regex CustomModelName();
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Transcription;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Transcription;
+
+/// <summary>POST /api/v3/stt: multipart `model`, `language`, `audio_file` (and optional `mip_opt_out`).</summary>
+public static class SttEndpoints
+{
+    public const string Route = "/api/v3/stt";
+
+    public static RouteHandlerBuilder MapSttApi(this IEndpointRouteBuilder app) =>
+        app.MapPost(Route, Transcribe).WithTags("Transcription")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
+
+    public static async Task<Ok<TranscriptionResponse>> Transcribe(
+        HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
+        TranscriptionService transcription, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] bool? mipOptOut = null)
+    {
+        using var request = await reader.ReadMultipartAsync(http, ct);
+        var organizationId = user.OrganizationIdOf();
+        var model = await resolver.ResolveAsync(organizationId, request.Model, request.Language, ct);
+        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? mipOptOut, ct);
+        var recognition = result.Recognition;
+        return TypedResults.Ok(new TranscriptionResponse(recognition.Transcript,
+            recognition.Words.Select(w => new TranscriptionWordDto(w.Word, w.Start, w.End, w.Confidence)).ToList(),
+            model.Name, recognition.DurationSeconds));
+    }
+}

@@ -1,0 +1,42 @@
+using Dashboard.Server.Training.Sphinx;
+using Xunit;
+
+namespace Dashboard.Tests.Sphinx;
+
+public sealed class GraphemeToPhonemeTests
+{
+    private static readonly SphinxOptions Options = new();
+
+    [Theory]
+    [InlineData("həlˈoʊ", "HH AH L OW")]
+    [InlineData("tʃˈɜːtʃ", "CH ER CH")]
+    [InlineData("ðə", "DH AH")]
+    [InlineData("dʒˈʌmp", "JH AH M P")]
+    [InlineData("kˈɑːɹ", "K AA R")]
+    [InlineData("wˈɔːɹfɚɹˌɪn", "W AO R F ER IH N")]
+    [InlineData("ˈɛkəkˌɑːɹdɪˌoʊɡɹæm", "EH K AH K AA R D IH OW G R AE M")]
+    [InlineData("θˈɪŋ", "TH IH NG")]
+    public void Ipa_MapsToTheCmuPhoneSet(string ipa, string expected) => Assert.Equal(expected, IpaToCmuPhones.Convert(ipa));
+
+    [Fact]
+    public async Task DomainWords_GetPronunciations_InTheModelsPhoneSet()
+    {
+        string[] words = ["metoprolol", "apixaban", "rivaroxaban", "kubernetes", "echocardiogram", "don't"];
+        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, Path.GetTempPath(), CancellationToken.None);
+        Assert.Equal(words, pronunciations.Select(p => p.Word));
+        Assert.All(pronunciations, p => Assert.All(p.Phones.Split(' '), phone => Assert.Contains(phone, PronunciationDictionary.Phones)));
+        Assert.Equal("D OW N T", pronunciations.Single(p => p.Word == "don't").Phones);
+    }
+
+    [Fact]
+    public async Task CommonWords_ComeOutCloseToTheCmuDictionary()
+    {
+        string[] words = ["hello", "computer", "water", "telephone", "doctor", "patient", "language", "recognition", "heart", "pressure", "morning", "medicine"];
+        var dictionary = new PronunciationDictionary(Options);
+        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, Path.GetTempPath(), CancellationToken.None);
+        var errors = pronunciations.Sum(p => ErrorAlignment.Align(dictionary.PhonesOf(p.Word)!.Split(' '), p.Phones.Split(' ')).Errors);
+        var phones = pronunciations.Sum(p => dictionary.PhonesOf(p.Word)!.Split(' ').Length);
+        Assert.True(errors * 100.0 / phones < 20, $"phone error rate {errors * 100.0 / phones:0.0}%: " +
+            string.Join("; ", pronunciations.Select(p => $"{p.Word} {p.Phones} / {dictionary.PhonesOf(p.Word)}")));
+    }
+}

@@ -1,0 +1,25 @@
+using Dashboard.Server.Training.Sphinx;
+
+namespace Dashboard.Tests.Sphinx;
+
+/// <summary>The real read speech of the pocketsphinx-testdata package: five LibriVox sentences with their transcription.</summary>
+public static class LibrivoxRecordings
+{
+    public const string Folder = "/usr/share/pocketsphinx/test/data/librivox";
+
+    public sealed record Recording(string Id, string WavPath, string Reference);
+
+    public static IReadOnlyList<Recording> All() =>
+        File.ReadAllLines(Path.Combine(Folder, "transcription"))
+            .Where(l => l.Contains('('))
+            .Select(l =>
+            {
+                var id = l[(l.LastIndexOf('(') + 1)..l.LastIndexOf(')')];
+                var text = l[..l.LastIndexOf('(')].Replace("<s>", "").Replace("</s>", "");
+                return new Recording(id, Path.Combine(Folder, id + ".wav"), TranscriptNormalizer.Normalize(text));
+            })
+            .ToList();
+
+    public static async Task<short[]> PcmAsync(Recording recording) =>
+        await PcmAudio.ConvertAndReadAsync(recording.WavPath, Path.GetTempPath(), TimeSpan.FromSeconds(60), CancellationToken.None);
+}
