@@ -20,6 +20,9 @@ public static class Format
 
     public static string Percent(double value) => $"{value.ToString("0.##", Us)}%";
 
+    /// <summary>A difference between two percentages, unsigned.</summary>
+    public static string Points(double value) => $"{Math.Abs(value).ToString("0.#", Us)} pts";
+
     public static string Ago(DateTimeOffset when, DateTimeOffset now)
     {
         var span = now - when;

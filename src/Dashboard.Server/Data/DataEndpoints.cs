@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
 
-/// <summary>PUT /custom_models/{id}/data (the seed's upload) plus listing and removing a model's data files.</summary>
+/// <summary>PUT /custom_models/{id}/data (the seed's upload) plus listing, playing and removing a model's data files.</summary>
 public static class DataEndpoints
 {
     public static RouteGroupBuilder MapDataApi(this RouteGroupBuilder models)
@@ -16,6 +16,7 @@ public static class DataEndpoints
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
         models.MapGet("{id:int}/data", ListData).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         models.MapDelete("{id:int}/data/{fileId:int}", DeleteData).RequireAuthorization(Roles.CanTrain);
+        models.MapGet("{id:int}/data/{fileId:int}/audio", GetAudio);
         return models;
     }
 
@@ -35,5 +36,14 @@ public static class DataEndpoints
     {
         await uploads.DeleteAsync(user.OrganizationIdOf(), id, fileId, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>The pair's audio as uploaded, with range requests (an &lt;audio&gt; element seeks with them).</summary>
+    public static async Task<FileStreamHttpResult> GetAudio(
+        int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, CancellationToken ct)
+    {
+        var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
+            lastModified: file.CreatedAt, enableRangeProcessing: true);
     }
 }

@@ -76,6 +76,13 @@ public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storag
         return files.Select(ModelMapper.ToDto).ToList();
     }
 
+    public async Task<DataFile> FindAsync(int organizationId, int modelId, int fileId, CancellationToken ct)
+    {
+        await models.FindTrackedAsync(organizationId, modelId, ct);
+        return await db.DataFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.ModelId == modelId, ct)
+            ?? throw ApiErrors.NotFound("Data file", fileId);
+    }
+
     public async Task DeleteAsync(int organizationId, int modelId, int fileId, CancellationToken ct)
     {
         var model = await models.FindTrackedAsync(organizationId, modelId, ct);

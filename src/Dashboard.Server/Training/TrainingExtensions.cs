@@ -19,6 +19,7 @@ public static class TrainingExtensions
         services.AddScoped<TrainingScheduler>();
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
+        services.AddScoped<EvaluationService>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
         services.AddScoped<ITrainingEngine, SphinxTrainingEngine>();
         services.AddSphinxRecognition();

@@ -19,6 +19,7 @@ public static class DashboardUiExtensions
         builder.Services.AddScoped<DashboardUser>();
         builder.Services.AddScoped<IModelsClient, ModelsClient>();
         builder.Services.AddScoped<ITrainingClient, TrainingClient>();
+        builder.Services.AddScoped<IEvaluationClient, EvaluationClient>();
         builder.Services.AddScoped<IBillingClient, BillingClient>();
         builder.Services.AddScoped<IKeysClient, KeysClient>();
         builder.Services.AddScoped<IUsersClient, UsersClient>();

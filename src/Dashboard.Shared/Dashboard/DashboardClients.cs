@@ -4,6 +4,7 @@ using Dashboard.Shared.Live;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Privacy;
 using Dashboard.Shared.Training;
+using Dashboard.Shared.Transcription;
 
 namespace Dashboard.Shared.Dashboard;
 
@@ -28,6 +29,15 @@ public interface ITrainingClient
     Task<ModelDto> CancelAsync(int id, CancellationToken ct);
     Task<TrainingLogResponse> LogAsync(int id, CancellationToken ct);
     Task<TrainingMonitorDto> MonitorAsync(int id, CancellationToken ct);
+}
+
+/// <summary>
+/// The test-set evaluation of a model's current version: per utterance with the sphinx engine, totals only with the
+/// simulated one (no utterances). DashboardException 409 MODEL_NOT_READY before the first successful run.
+/// </summary>
+public interface IEvaluationClient
+{
+    Task<EvaluationResponse> GetAsync(int modelId, CancellationToken ct);
 }
 
 public interface IBillingClient

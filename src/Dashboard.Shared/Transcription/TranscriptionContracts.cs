@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Shared.Transcription;
 
 /// <summary>One recognized word: times in seconds from the start of the audio, confidence in [0, 1].</summary>
@@ -9,14 +11,33 @@ public sealed record TranscriptionResponse(string Transcript, IReadOnlyList<Tran
 /// <summary>Word errors of one hypothesis against its reference.</summary>
 public sealed record ErrorCountsDto(int Substitutions, int Deletions, int Insertions, int ReferenceWords, double WordErrorRate, double CharacterErrorRate);
 
-/// <summary>One test utterance decoded with the base model and with the custom model.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<WordAlignmentKind>))]
+public enum WordAlignmentKind : byte
+{
+    [JsonStringEnumMemberName("correct")] Correct,
+    [JsonStringEnumMemberName("substitution")] Substitution,
+    [JsonStringEnumMemberName("deletion")] Deletion,
+    [JsonStringEnumMemberName("insertion")] Insertion,
+}
+
+/// <summary>One step of a word alignment: a deletion has no hypothesis word, an insertion no reference word.</summary>
+public sealed record AlignedWordDto(string? ReferenceWord, string? HypothesisWord, WordAlignmentKind Kind);
+
+/// <summary>
+/// One test utterance decoded with the base model and with the custom model. <see cref="DataFileId"/> names the test
+/// pair (its audio is at GET /api/v3/custom_models/{id}/data/{file_id}/audio); the alignments are the word-level diffs
+/// behind the counts. The last three are null in evaluations stored before they existed, until filled in on reading.
+/// </summary>
 public sealed record UtteranceEvaluationDto(
     string File,
     string Reference,
     string BaseHypothesis,
     string CustomHypothesis,
     ErrorCountsDto Base,
-    ErrorCountsDto Custom);
+    ErrorCountsDto Custom,
+    int? DataFileId = null,
+    IReadOnlyList<AlignedWordDto>? BaseAlignment = null,
+    IReadOnlyList<AlignedWordDto>? CustomAlignment = null);
 
 /// <summary>GET /api/v3/custom_models/{id}/evaluation: the test-set evaluation of the model's current version.</summary>
 public sealed record EvaluationResponse(

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Transcription;
+
 namespace Dashboard.Server.Training.Sphinx;
 
 /// <summary>Errors of a hypothesis against a reference, from a minimum-edit (Levenshtein) alignment.</summary>
@@ -14,52 +16,78 @@ public sealed record ErrorCounts(int Substitutions, int Deletions, int Insertion
         new(Substitutions + other.Substitutions, Deletions + other.Deletions, Insertions + other.Insertions, ReferenceLength + other.ReferenceLength);
 }
 
+/// <summary>The word pairs of one alignment, in reading order, and the errors they add up to.</summary>
+public sealed record WordAlignment(ErrorCounts Counts, IReadOnlyList<AlignedWordDto> Pairs);
+
 public static class ErrorAlignment
 {
     /// <summary>Word errors between two normalized texts.</summary>
     public static ErrorCounts Words(string reference, string hypothesis) =>
         Align(Split(reference), Split(hypothesis));
 
+    /// <summary>Word errors between two normalized texts, with the aligned word pairs behind them (for a word-level diff).</summary>
+    public static WordAlignment AlignWords(string reference, string hypothesis)
+    {
+        var (referenceWords, hypothesisWords) = (Split(reference), Split(hypothesis));
+        var steps = Trace(referenceWords, hypothesisWords);
+        var pairs = steps.Select(step => new AlignedWordDto(
+            step.Kind == WordAlignmentKind.Insertion ? null : referenceWords[step.Reference],
+            step.Kind == WordAlignmentKind.Deletion ? null : hypothesisWords[step.Hypothesis],
+            step.Kind)).ToList();
+        return new WordAlignment(Count(steps, referenceWords.Length), pairs);
+    }
+
     /// <summary>Character errors between two normalized texts (single spaces between words count as characters).</summary>
     public static ErrorCounts Characters(string reference, string hypothesis) =>
         Align(string.Join(' ', Split(reference)).ToCharArray(), string.Join(' ', Split(hypothesis)).ToCharArray());
 
+    public static ErrorCounts Align<T>(IReadOnlyList<T> reference, IReadOnlyList<T> hypothesis) where T : IEquatable<T> =>
+        Count(Trace(reference, hypothesis), reference.Count);
+
+    /// <summary>One step of an alignment: indexes into the reference and the hypothesis (the one a step skips is unused).</summary>
+    private readonly record struct Step(WordAlignmentKind Kind, int Reference, int Hypothesis);
+
+    private static ErrorCounts Count(List<Step> steps, int referenceLength) => new(
+        steps.Count(s => s.Kind == WordAlignmentKind.Substitution),
+        steps.Count(s => s.Kind == WordAlignmentKind.Deletion),
+        steps.Count(s => s.Kind == WordAlignmentKind.Insertion),
+        referenceLength);
+
     /// <summary>
-    /// Minimum number of edits; among alignments with that many edits, the one with the most substitutions
+    /// A minimum-edit alignment, in reading order; among alignments with that many edits, the one with the most substitutions
     /// (as sclite and jiwer report it: "a b" → "c" is one substitution and one deletion, not three errors).
     /// </summary>
-    public static ErrorCounts Align<T>(IReadOnlyList<T> reference, IReadOnlyList<T> hypothesis) where T : IEquatable<T>
+    private static List<Step> Trace<T>(IReadOnlyList<T> reference, IReadOnlyList<T> hypothesis) where T : IEquatable<T>
     {
         var rows = reference.Count + 1;
         var columns = hypothesis.Count + 1;
         var cost = new int[rows, columns];
-        var operation = new byte[rows, columns]; // 0 match, 1 substitution, 2 deletion, 3 insertion
-        for (var i = 1; i < rows; i++) (cost[i, 0], operation[i, 0]) = (i, 2);
-        for (var j = 1; j < columns; j++) (cost[0, j], operation[0, j]) = (j, 3);
+        var operation = new WordAlignmentKind[rows, columns];
+        for (var i = 1; i < rows; i++) (cost[i, 0], operation[i, 0]) = (i, WordAlignmentKind.Deletion);
+        for (var j = 1; j < columns; j++) (cost[0, j], operation[0, j]) = (j, WordAlignmentKind.Insertion);
         for (var i = 1; i < rows; i++)
         {
             for (var j = 1; j < columns; j++)
             {
                 var same = reference[i - 1].Equals(hypothesis[j - 1]);
                 var best = cost[i - 1, j - 1] + (same ? 0 : 1);
-                byte op = same ? (byte)0 : (byte)1;
-                if (cost[i - 1, j] + 1 < best) (best, op) = (cost[i - 1, j] + 1, 2);
-                if (cost[i, j - 1] + 1 < best) (best, op) = (cost[i, j - 1] + 1, 3);
+                var op = same ? WordAlignmentKind.Correct : WordAlignmentKind.Substitution;
+                if (cost[i - 1, j] + 1 < best) (best, op) = (cost[i - 1, j] + 1, WordAlignmentKind.Deletion);
+                if (cost[i, j - 1] + 1 < best) (best, op) = (cost[i, j - 1] + 1, WordAlignmentKind.Insertion);
                 (cost[i, j], operation[i, j]) = (best, op);
             }
         }
-        int s = 0, d = 0, n = 0, r = reference.Count, h = hypothesis.Count;
+        var steps = new List<Step>();
+        int r = reference.Count, h = hypothesis.Count;
         while (r > 0 || h > 0)
         {
-            switch (operation[r, h])
-            {
-                case 0: r--; h--; break;
-                case 1: s++; r--; h--; break;
-                case 2: d++; r--; break;
-                default: n++; h--; break;
-            }
+            var kind = operation[r, h];
+            if (kind != WordAlignmentKind.Insertion) r--;
+            if (kind != WordAlignmentKind.Deletion) h--;
+            steps.Add(new Step(kind, r, h));
         }
-        return new ErrorCounts(s, d, n, reference.Count);
+        steps.Reverse();
+        return steps;
     }
 
     private static string[] Split(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);

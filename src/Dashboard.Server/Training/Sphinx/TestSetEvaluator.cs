@@ -53,10 +53,11 @@ public static class TestSetEvaluator
         for (var i = 0; i < test.Count; i++)
         {
             var reference = test[i].Reference;
-            var (bw, bc) = (ErrorAlignment.Words(reference, baseHypotheses[i]), ErrorAlignment.Characters(reference, baseHypotheses[i]));
-            var (cw, cc) = (ErrorAlignment.Words(reference, customHypotheses[i]), ErrorAlignment.Characters(reference, customHypotheses[i]));
-            (baseWords, baseChars, customWords, customChars) = (baseWords.Add(bw), baseChars.Add(bc), customWords.Add(cw), customChars.Add(cc));
-            utterances.Add(new UtteranceEvaluationDto(test[i].File.AudioFileName, reference, baseHypotheses[i], customHypotheses[i], Dto(bw, bc), Dto(cw, cc)));
+            var (bw, bc) = (ErrorAlignment.AlignWords(reference, baseHypotheses[i]), ErrorAlignment.Characters(reference, baseHypotheses[i]));
+            var (cw, cc) = (ErrorAlignment.AlignWords(reference, customHypotheses[i]), ErrorAlignment.Characters(reference, customHypotheses[i]));
+            (baseWords, baseChars, customWords, customChars) = (baseWords.Add(bw.Counts), baseChars.Add(bc), customWords.Add(cw.Counts), customChars.Add(cc));
+            utterances.Add(new UtteranceEvaluationDto(test[i].File.AudioFileName, reference, baseHypotheses[i], customHypotheses[i],
+                Dto(bw.Counts, bc), Dto(cw.Counts, cc), test[i].File.Id, bw.Pairs, cw.Pairs));
         }
         return new Result(utterances, new TestSetScore(baseWords, baseChars), new TestSetScore(customWords, customChars));
     }
