@@ -17,6 +17,7 @@ public sealed class IsolationTests(DashboardFactory factory) : IClassFixture<Das
         { "PUT", "/data" },
         { "GET", "/data" },
         { "DELETE", "/data/{file}" },
+        { "GET", "/data/{file}/audio" },
         { "POST", "/run" },
         { "POST", "/cancel" },
         { "GET", "/log" },

@@ -32,11 +32,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password)
+    /// <param name="server">Another server than the collection's, e.g. one with the sphinx engine.</param>
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password,
+        DashboardServer? server = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl,
+            BaseURL = (server ?? Server).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);

@@ -28,7 +28,8 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static async Task<DashboardServer> StartAsync(double simulationSeconds = 6)
+    /// <param name="settings">More environment settings, e.g. <c>Training__Engine=sphinx</c>.</param>
+    public static async Task<DashboardServer> StartAsync(double simulationSeconds = 6, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("dashboard-browser-").FullName;
         var environment = ServerProcess.Environment(folder);
@@ -39,6 +40,7 @@ public sealed class DashboardServer : IAsyncDisposable
         environment["RateLimits__StatusChecksPerMinute"] = "10000";
         environment["Sessions__RefreshSeconds"] = "2"; // role changes reach open tabs quickly
         environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) environment[key] = value;
         return new DashboardServer(folder, environment, await ServerProcess.StartAsync(environment));
     }
 

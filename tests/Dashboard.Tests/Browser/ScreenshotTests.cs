@@ -15,10 +15,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     [Fact]
     public async Task Screenshots_OfTheMainPages_AreWrittenAt1400And800Pixels()
     {
-        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
-            : Directory.CreateTempSubdirectory("screenshots-").FullName;
-        Directory.CreateDirectory(folder);
+        var folder = OutputFolder();
         await fixture.Server.CreateUserAsync(Org, Admin, "admin", "gold");
         await fixture.Server.CreateUserAsync(Org, "dictation@northwind.test", "member", "gold");
         await fixture.Server.CreateUserAsync(Org, "finance@northwind.test", "viewer", "gold");
@@ -62,6 +59,16 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await page.GetByTestId(waitFor).First.WaitForAsync();
         await page.WaitForTimeoutAsync(800); // charts animate in
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+    }
+
+    /// <summary>docs/screenshots with UPDATE_SCREENSHOTS=1, otherwise a new temporary folder.</summary>
+    public static string OutputFolder()
+    {
+        var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            : Directory.CreateTempSubdirectory("screenshots-").FullName;
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private static string RepositoryRoot()

@@ -1,4 +1,5 @@
 using Dashboard.Server.Training.Sphinx;
+using Dashboard.Shared.Transcription;
 using Xunit;
 
 namespace Dashboard.Tests.Sphinx;
@@ -44,5 +45,18 @@ public sealed class ErrorAlignmentTests
         var total = ErrorAlignment.Words("a b", "a x").Add(ErrorAlignment.Words("c d e", "c d"));
         Assert.Equal((1, 1, 0, 5), (total.Substitutions, total.Deletions, total.Insertions, total.ReferenceLength));
         Assert.Equal(40, total.RatePercent);
+    }
+
+    [Fact]
+    public void AlignWords_PairsTheWordsInReadingOrder_AndCountsAsWordsDoes()
+    {
+        var alignment = ErrorAlignment.AlignWords("he might even have been made amiable himself", "he might even have been made the amiable itself");
+
+        Assert.Equal(ErrorAlignment.Words("he might even have been made amiable himself", "he might even have been made the amiable itself"), alignment.Counts);
+        Assert.Equal(
+            [new("made", "made", WordAlignmentKind.Correct), new(null, "the", WordAlignmentKind.Insertion),
+             new("amiable", "amiable", WordAlignmentKind.Correct), new("himself", "itself", WordAlignmentKind.Substitution)],
+            alignment.Pairs.Skip(5));
+        Assert.Equal([new AlignedWordDto("a", null, WordAlignmentKind.Deletion)], ErrorAlignment.AlignWords("a", "").Pairs);
     }
 }

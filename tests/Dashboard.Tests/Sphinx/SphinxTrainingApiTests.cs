@@ -50,7 +50,11 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
             Assert.Equal((custom.Substitutions, custom.Deletions, custom.Insertions), (u.Custom.Substitutions, u.Custom.Deletions, u.Custom.Insertions));
             var baseline = ErrorAlignment.Words(u.Reference, u.BaseHypothesis);
             Assert.Equal((baseline.Substitutions, baseline.Deletions, baseline.Insertions), (u.Base.Substitutions, u.Base.Deletions, u.Base.Insertions));
+            Assert.Equal(u.Custom.Substitutions, u.CustomAlignment!.Count(p => p.Kind == WordAlignmentKind.Substitution));
+            Assert.Equal(u.CustomHypothesis, string.Join(' ', u.CustomAlignment!.Select(p => p.HypothesisWord).OfType<string>()));
+            Assert.Equal(u.Reference, string.Join(' ', u.BaseAlignment!.Select(p => p.ReferenceWord).OfType<string>()));
         }
+        Assert.Equal(TrainedCardiologyModel.TestSentences, evaluation.Utterances.Select(u => u.DataFileId).OfType<int>().Distinct().Count());
         var customTotal = evaluation.Utterances.Sum(u => u.Custom.Substitutions + u.Custom.Deletions + u.Custom.Insertions);
         Assert.Equal(Math.Round(100.0 * customTotal / evaluation.Utterances.Sum(u => u.Custom.ReferenceWords), 2), evaluation.WordErrorRate);
     }
