@@ -38,7 +38,7 @@ public sealed class EvaluationComponentTests
         var html = await ComponentRendering.RenderAsync<UtteranceCard>(new() { ["ModelId"] = 7, ["Utterance"] = Utterance(75, 0) });
 
         Assert.Contains("<audio controls preload=\"none\" src=\"api/v3/custom_models/7/data/42/audio\"", html);
-        Assert.Contains("75% <span class=\"muted\">→</span> <b>0%</b>", html);
+        Assert.Contains("75% <span class=\"muted\">→ custom</span> <b>0%</b>", html);
         Assert.Contains("utterance-improved", html);
         Assert.Contains("&#x2212;75 pts", html); // "−75 pts", encoded
         Assert.Equal(2, html.Split("data-testid=\"word-diff\"").Length - 1);
@@ -66,7 +66,7 @@ public sealed class EvaluationComponentTests
         Assert.Contains("<b>2</b> substituted", html);
         Assert.Contains("<b>0</b> inserted", html);
         Assert.Contains("of 8 words", html);
-        Assert.Contains("+75%", html);
+        Assert.Contains("&#x2B;75%", html); // "+75%", encoded
     }
 
     [Theory]
