@@ -32,13 +32,14 @@ public sealed class SphinxApiHost : IAsyncDisposable
             ["RateLimits:TrainingStartsPerHour"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (listen) settings["urls"] = "http://127.0.0.1:0"; // a free port: never collide with a server on 5000
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
         if (listen)
         {
-            factory.UseKestrel(0);
+            factory.UseKestrel();
             factory.StartServer();
             var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
             BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
