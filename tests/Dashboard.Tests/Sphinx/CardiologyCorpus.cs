@@ -38,10 +38,19 @@ public static class CardiologyCorpus
         var random = new Random(seed);
         var sentences = new List<string>();
         var seen = new HashSet<string>();
+        var (skipped, misses) = (0, 0);
         while (sentences.Count < trainCount + testCount)
         {
-            var sentence = Templates[sentences.Count % Templates.Length](random);
-            if (seen.Add(sentence)) sentences.Add(sentence);
+            var sentence = Templates[(sentences.Count + skipped) % Templates.Length](random);
+            if (seen.Add(sentence))
+            {
+                sentences.Add(sentence);
+                misses = 0;
+            }
+            else if (++misses % 200 == 0 && ++skipped > 20 * Templates.Length) // this template is used up: go on with the next
+            {
+                throw new ArgumentOutOfRangeException(nameof(trainCount), $"The templates make fewer than {trainCount + testCount} distinct sentences.");
+            }
         }
         var test = sentences.OrderBy(_ => random.Next()).Take(testCount).ToList();
         var train = sentences.Except(test).ToList();

@@ -22,7 +22,7 @@ public sealed class SphinxTrainingEngine(
     {
         SphinxRecognizers.EnsureSupported(input.Language, input.BaseModel, message => new TrainingFailedException(message));
         using var scratch = storage.CreateScratchFolder();
-        var gate = new SemaphoreSlim(1, 1);
+        using var gate = new SemaphoreSlim(1, 1);
 
         await progress.StageAsync(SphinxStages.Convert, 0, ct);
         var corpus = await preparer.PrepareAsync(input, scratch.Path, new StageProgress(progress, 0, 40, gate), ct);
