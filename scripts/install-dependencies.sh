@@ -2,12 +2,14 @@
 # Installs the Debian packages the dashboard and its tests use, only those missing (idempotent).
 set -euo pipefail
 
-packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 pocketsphinx-testdata sphinxbase-utils chromium wrk fonts-dejavu-core)
+packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 pocketsphinx-testdata sphinxbase-utils sphinxtrain chromium wrk fonts-dejavu-core)
 if [ "${1:-}" = "--runtime-only" ]; then
-  packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils espeak-ng)
+  packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils sphinxtrain espeak-ng)
 fi
 
 missing=()
+# node and npm usually come with the machine (nodejs from its own repository); Debian's packages only if absent.
+if [ "${1:-}" != "--runtime-only" ] && ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done

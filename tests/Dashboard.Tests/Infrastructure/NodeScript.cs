@@ -1,8 +1,11 @@
 using System.Diagnostics;
 
-namespace Dashboard.Tests.Hub;
+namespace Dashboard.Tests.Infrastructure;
 
-/// <summary>Runs a script of tests/js with node, after `npm ci` there once per machine (node_modules is not committed).</summary>
+/// <summary>
+/// Runs a script of tests/js with node (the official SignalR and Deepgram clients, pinned by its package-lock.json),
+/// after `npm ci` there once per machine (node_modules is not committed).
+/// </summary>
 public static class NodeScript
 {
     private static readonly SemaphoreSlim Install = new(1, 1);
@@ -22,7 +25,8 @@ public static class NodeScript
         await Install.WaitAsync();
         try
         {
-            if (Directory.Exists(Path.Combine(Folder, "node_modules", "@microsoft", "signalr"))) return;
+            if (Directory.Exists(Path.Combine(Folder, "node_modules", "@microsoft", "signalr"))
+                && Directory.Exists(Path.Combine(Folder, "node_modules", "@deepgram", "sdk"))) return;
             using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
             var error = npm.StandardError.ReadToEndAsync();
             await npm.StandardOutput.ReadToEndAsync();
@@ -33,6 +37,21 @@ public static class NodeScript
         {
             Install.Release();
         }
+    }
+
+    /// <summary>Runs the script to its end with extra environment variables; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        await EnsureInstalledAsync();
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
     }
 
     /// <summary>Starts the script; <paramref name="onLine"/> sees each line of its output as it comes.</summary>
