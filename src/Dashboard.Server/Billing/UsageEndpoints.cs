@@ -11,7 +11,7 @@ public static class UsageEndpoints
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v3/usage", GetUsage).WithTags("Usage")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(SecurityExtensions.SelectorScheme).RequireAuthenticatedUser())
+            .RequireApiCaller()
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
         return app;
     }

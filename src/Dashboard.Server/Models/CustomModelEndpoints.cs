@@ -14,7 +14,7 @@ public static class CustomModelEndpoints
     public static RouteGroupBuilder MapCustomModelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Route).WithTags("Custom models")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(SecurityExtensions.SelectorScheme).RequireAuthenticatedUser());
+            .RequireApiCaller();
         group.MapPost("", CreateModel).RequireRateLimiting(RateLimitPolicies.ModelCreation).RequireAuthorization(Roles.CanTrain);
         group.MapGet("", ListModels).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapGet("{id:int}", GetModel).RequireRateLimiting(RateLimitPolicies.StatusCheck);

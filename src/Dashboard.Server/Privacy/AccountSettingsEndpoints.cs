@@ -13,7 +13,7 @@ public static class AccountSettingsEndpoints
     public static IEndpointRouteBuilder MapAccountSettingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Route).WithTags("Account")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(SecurityExtensions.SelectorScheme).RequireAuthenticatedUser());
+            .RequireApiCaller();
         group.MapGet("", GetAccount).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapPost("", UpdateAccount).RequireAuthorization(Roles.CanAdminister);
         return app;

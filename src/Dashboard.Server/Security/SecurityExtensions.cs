@@ -81,6 +81,14 @@ public static class SecurityExtensions
         return Task.CompletedTask;
     }
 
+    /// <summary>An API endpoint for an API key, or (for the dashboard's own calls) the signed-in user's cookie.</summary>
+    public static TBuilder RequireApiCaller<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
+        endpoints.RequireAuthorization(p => p.AddAuthenticationSchemes(SelectorScheme).RequireAuthenticatedUser());
+
+    /// <summary>An API endpoint for API keys only.</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder endpoints) where TBuilder : IEndpointConventionBuilder =>
+        endpoints.RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/hubs");
 

@@ -15,7 +15,7 @@ public static class EvaluationEndpoints
 {
     public static RouteHandlerBuilder MapEvaluationApi(this IEndpointRouteBuilder app) =>
         app.MapGet($"{CustomModelEndpoints.Route}/{{id:int}}/evaluation", GetEvaluation).WithTags("Custom models")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .RequireApiKey()
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
 
     public static async Task<Ok<EvaluationResponse>> GetEvaluation(int id, ClaimsPrincipal user, EvaluationService evaluations, CancellationToken ct) =>

@@ -18,7 +18,7 @@ public static class ListenEndpoints
 
     public static RouteHandlerBuilder MapListenApi(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Listen).WithTags("Transcription")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .RequireApiKey()
             .DisableAntiforgery();
 
     public static async Task<Ok<DeepgramResponse>> Listen(

@@ -13,7 +13,7 @@ public static class SttEndpoints
 
     public static RouteHandlerBuilder MapSttApi(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Transcribe).WithTags("Transcription")
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .RequireApiKey()
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
 
     public static async Task<Ok<TranscriptionResponse>> Transcribe(
