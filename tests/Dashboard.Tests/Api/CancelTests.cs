@@ -10,15 +10,10 @@ namespace Dashboard.Tests.Api;
 /// <summary>Runs that last five minutes unless stopped: every test here stops its run.</summary>
 public sealed class LongRunsFactory : DashboardFactory
 {
-    protected override IDictionary<string, string?> Settings
+    protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
     {
-        get
-        {
-            var settings = base.Settings;
-            settings["Training:Simulation:MinimumSeconds"] = "300";
-            return settings;
-        }
-    }
+        ["Training:Simulation:MinimumSeconds"] = "300",
+    };
 }
 
 /// <summary>POST /cancel, and what may and may not change while a run is in progress.</summary>

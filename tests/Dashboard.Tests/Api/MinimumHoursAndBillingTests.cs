@@ -9,16 +9,11 @@ namespace Dashboard.Tests.Api;
 /// <summary>The product's defaults: 5 hours minimum, 10 hours included, $50 per extra hour. Simulated runs take 2 s whatever the hours.</summary>
 public sealed class ProductionHoursFactory : DashboardFactory
 {
-    protected override IDictionary<string, string?> Settings
+    protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
     {
-        get
-        {
-            var settings = base.Settings;
-            settings.Remove("Training:MinimumAudioHours");
-            settings["Training:Simulation:SecondsPerAudioHour"] = "0";
-            return settings;
-        }
-    }
+        ["Training:MinimumAudioHours"] = null,
+        ["Training:Simulation:SecondsPerAudioHour"] = "0",
+    };
 }
 
 public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) : IClassFixture<ProductionHoursFactory>

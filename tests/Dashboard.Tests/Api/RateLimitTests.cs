@@ -6,18 +6,13 @@ namespace Dashboard.Tests.Api;
 
 public sealed class LowRateLimitsFactory : DashboardFactory
 {
-    protected override IDictionary<string, string?> Settings
+    protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
     {
-        get
-        {
-            var settings = base.Settings;
-            settings["RateLimits:ModelCreationsPerHour"] = "3";
-            settings["RateLimits:TrainingStartsPerHour"] = "1";
-            settings["RateLimits:StatusChecksPerMinute"] = "3";
-            settings["RateLimits:DataUploadsPerHour"] = "2";
-            return settings;
-        }
-    }
+        ["RateLimits:ModelCreationsPerHour"] = "3",
+        ["RateLimits:TrainingStartsPerHour"] = "1",
+        ["RateLimits:StatusChecksPerMinute"] = "3",
+        ["RateLimits:DataUploadsPerHour"] = "2",
+    };
 }
 
 /// <summary>RateLimits:* per API key; past a limit, 429 RATE_LIMITED with Retry-After, and the request does nothing.</summary>

@@ -5,15 +5,10 @@ namespace Dashboard.Tests.Api;
 
 public sealed class OneMegabyteUploadsFactory : DashboardFactory
 {
-    protected override IDictionary<string, string?> Settings
+    protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
     {
-        get
-        {
-            var settings = base.Settings;
-            settings["Storage:MaxUploadMegabytes"] = "1";
-            return settings;
-        }
-    }
+        ["Storage:MaxUploadMegabytes"] = "1",
+    };
 }
 
 /// <summary>Storage:MaxUploadMegabytes: a larger upload is refused with 413 in the envelope and leaves nothing behind.</summary>

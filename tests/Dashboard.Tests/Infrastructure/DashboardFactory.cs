@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real server in-process over its own SQLite file and storage folder. Each test class gets one
-/// (IClassFixture); settings can be overridden per class by subclassing and overriding <see cref="Settings"/>.
+/// (IClassFixture); a subclass changes settings through <see cref="Overrides"/>.
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
@@ -20,7 +20,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
     /// <summary>Stable per database: Quartz rows are keyed by it, and its registry is process-wide.</summary>
     public string SchedulerName { get; init; } = "test-" + Guid.NewGuid().ToString("N");
 
-    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    private IDictionary<string, string?> Defaults => new Dictionary<string, string?>
     {
         ["Storage:Root"] = StorageRoot,
         ["ConnectionStrings:Dashboard"] = $"Data Source={DatabasePath}",
@@ -29,6 +29,23 @@ public class DashboardFactory : WebApplicationFactory<Program>
         ["Training:Simulation:MinimumSeconds"] = "2",
         ["Training:Simulation:SecondsPerAudioHour"] = "1",
     };
+
+    /// <summary>What a test class changes in the defaults; a null value removes the key (the product's default applies).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>();
+
+    private IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = Defaults;
+            foreach (var (key, value) in Overrides)
+            {
+                if (value is null) settings.Remove(key);
+                else settings[key] = value;
+            }
+            return settings;
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
