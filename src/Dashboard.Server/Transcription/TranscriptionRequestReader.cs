@@ -1,9 +1,6 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Dashboard.Server.Transcription;
 
@@ -26,34 +23,23 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
 
     public async Task<TranscriptionRequest> ReadMultipartAsync(HttpRequest http, CancellationToken ct)
     {
-        AllowLargeBody(http);
-        var boundary = MediaTypeHeaderValue.TryParse(http.ContentType, out var mediaType) ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value : null;
-        if (string.IsNullOrEmpty(boundary) || mediaType?.MediaType.Value?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) != true)
-            throw ApiErrors.Validation("body", "Send multipart/form-data with the fields model, language and audio_file.");
         var request = new TranscriptionRequest();
         try
         {
-            var reader = new MultipartReader(boundary, http.Body);
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            await MultipartForm.ReadAsync(http, MaxBytes, "Send multipart/form-data with the fields model, language and audio_file.", async part =>
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
+                switch (part.Field)
                 {
-                    case "model": request.Model = await TextAsync(section, ct); break;
-                    case "language": request.Language = await TextAsync(section, ct); break;
-                    case "mip_opt_out": request.MipOptOut = ParseFlag(await TextAsync(section, ct), "mip_opt_out"); break;
+                    case "model": request.Model = await part.ReadValueAsync(ct); break;
+                    case "language": request.Language = await part.ReadValueAsync(ct); break;
+                    case "mip_opt_out": request.MipOptOut = ParseFlag(await part.ReadValueAsync(ct), "mip_opt_out"); break;
                     case "audio_file" when request.Audio is null:
-                        request.Audio = await storage.StageAsync(section.Body, MaxBytes, ct);
-                        request.AudioFileName = UploadedPair.DisplayName(HeaderUtilities.RemoveQuotes(disposition.FileName).Value, "audio_file");
+                        request.Audio = await storage.StageAsync(part.Section.Body, MaxBytes, ct);
+                        request.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");
                         break;
-                    default: await section.Body.DrainAsync(ct); break;
+                    default: await part.SkipAsync(ct); break;
                 }
-            }
-        }
-        catch (IOException) when (!ct.IsCancellationRequested)
-        {
-            request.Dispose();
-            throw ApiErrors.Validation("body", "The multipart body is malformed or was cut off.");
+            }, ct);
         }
         catch
         {
@@ -73,7 +59,7 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
     {
         if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
             throw ApiErrors.Validation("body", "Send the audio bytes as the request body; transcription from a URL is not supported.");
-        AllowLargeBody(http);
+        MultipartForm.AllowBodyUpTo(http, MaxBytes);
         var staged = await storage.StageAsync(http.Body, MaxBytes, ct);
         if (staged.Length > 0) return staged;
         staged.Dispose();
@@ -87,20 +73,4 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
         "false" or "0" or "no" => false,
         _ => throw ApiErrors.Validation(field, $"{field} must be true or false."),
     };
-
-    private void AllowLargeBody(HttpRequest http)
-    {
-        if (http.ContentLength > MaxBytes) throw ApiErrors.PayloadTooLarge(MaxBytes / (1024 * 1024));
-        if (http.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBytes + 1024 * 1024; // our own count gives the 413 with the envelope
-    }
-
-    private static async Task<string> TextAsync(MultipartSection section, CancellationToken ct)
-    {
-        using var reader = new StreamReader(section.Body);
-        var buffer = new char[256]; // form values here are short names and flags
-        var read = await reader.ReadBlockAsync(buffer, ct);
-        await section.Body.DrainAsync(ct);
-        return new string(buffer, 0, read).Trim();
-    }
 }
