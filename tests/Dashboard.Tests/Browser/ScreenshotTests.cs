@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
@@ -65,16 +66,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     public static string OutputFolder()
     {
         var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
-            ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
+            ? Path.Combine(Repository.Root, "docs", "screenshots")
             : Directory.CreateTempSubdirectory("screenshots-").FullName;
         Directory.CreateDirectory(folder);
         return folder;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Dashboard.sln not found above the test folder.");
     }
 }

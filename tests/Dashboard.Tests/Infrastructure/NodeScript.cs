@@ -10,15 +10,7 @@ public static class NodeScript
 {
     private static readonly SemaphoreSlim Install = new(1, 1);
 
-    public static string Folder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dashboard.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("Dashboard.sln"), "tests", "js");
-        }
-    }
+    public static string Folder => Path.Combine(Repository.Root, "tests", "js");
 
     public static async Task EnsureInstalledAsync()
     {

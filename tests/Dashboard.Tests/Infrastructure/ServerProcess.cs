@@ -41,10 +41,7 @@ public sealed class ServerProcess : IDisposable
         {
             var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var (framework, configuration) = (testBin.Name, testBin.Parent!.Name);
-            var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Dashboard.sln"))) root = root.Parent;
-            var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory),
-                "src", "Dashboard.Server", "bin", configuration, framework, "Dashboard.Server.dll");
+            var dll = Path.Combine(Repository.Root, "src", "Dashboard.Server", "bin", configuration, framework, "Dashboard.Server.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
         }
     }
