@@ -11,17 +11,16 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var context = httpContext;
-        var error = exception switch
+        ApiException? error = exception switch
         {
             ApiException api => api,
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
             BadHttpRequestException bad => BadRequest(bad),
-            OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
         if (error is null)
         {
-            if (context.RequestAborted.IsCancellationRequested) return true;
+            if (context.RequestAborted.IsCancellationRequested) return true; // the client went away: nothing to answer
             logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
             error = new ApiException(500, "Internal Server Error", ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
         }
