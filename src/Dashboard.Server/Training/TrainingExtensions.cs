@@ -1,7 +1,9 @@
+using Dashboard.Server.Speech;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training.Sphinx;
 using Quartz;
+using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Server.Training;
 

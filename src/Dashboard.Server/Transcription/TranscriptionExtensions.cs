@@ -1,3 +1,5 @@
+using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech;
 using Dashboard.Server.Training.Sphinx;
 
 namespace Dashboard.Server.Transcription;

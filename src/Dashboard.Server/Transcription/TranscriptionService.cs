@@ -6,6 +6,7 @@ using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech;
 
 namespace Dashboard.Server.Transcription;
 

@@ -1,6 +1,7 @@
 using Dashboard.Server.Training;
 using Dashboard.Shared.Dashboard;
 using Dashboard.Shared.Transcription;
+using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Server.Web;
 

@@ -2,6 +2,8 @@ using System.Text;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Adaptation;
 
 namespace Dashboard.Tests.Sphinx;
 

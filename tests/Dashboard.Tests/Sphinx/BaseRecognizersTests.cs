@@ -3,6 +3,9 @@ using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;
 using Xunit.Abstractions;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech.Lexicon;
 
 namespace Dashboard.Tests.Sphinx;
 

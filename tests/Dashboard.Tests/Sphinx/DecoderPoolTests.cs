@@ -2,6 +2,7 @@ using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit;
+using Dashboard.Server.Speech;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -1,6 +1,7 @@
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Transcription;
 using Xunit;
+using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -1,5 +1,8 @@
 using Dashboard.Server.Training.Sphinx;
 using Xunit;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech.Lexicon;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -1,6 +1,10 @@
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Lexicon;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -1,4 +1,6 @@
 using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 

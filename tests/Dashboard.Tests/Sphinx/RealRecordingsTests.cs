@@ -1,6 +1,8 @@
 using Dashboard.Server.Training.Sphinx;
 using Xunit;
 using Xunit.Abstractions;
+using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 

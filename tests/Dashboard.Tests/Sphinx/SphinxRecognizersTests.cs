@@ -2,6 +2,7 @@ using Dashboard.Server.Training;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Transcription;
 using Xunit;
+using Dashboard.Server.Speech;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -5,6 +5,9 @@ using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Abstractions;
+using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -1,5 +1,6 @@
 using Dashboard.Server.Training.Sphinx;
 using Xunit;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Transcription;
+using Dashboard.Server.Speech;
 
 namespace Dashboard.Server.Training.Sphinx;
 

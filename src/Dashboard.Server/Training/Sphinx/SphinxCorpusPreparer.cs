@@ -1,6 +1,8 @@
 using Dashboard.Server.Data;
 using Dashboard.Shared.Training;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Server.Training.Sphinx;
 

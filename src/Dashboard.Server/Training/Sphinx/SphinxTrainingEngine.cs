@@ -2,6 +2,10 @@ using Dashboard.Server.Data;
 using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Server.Training.Sphinx;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.LanguageModel;
 
 /// <summary>One ARPA entry: an n-gram, its log10 probability, and its log10 back-off weight (null when it is never a context).</summary>
 public sealed record ArpaEntry(string[] Words, double LogProbability, double? LogBackoff);

@@ -1,6 +1,6 @@
 using Dashboard.Shared.Transcription;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Evaluation;
 
 /// <summary>Errors of a hypothesis against a reference, from a minimum-edit (Levenshtein) alignment.</summary>
 public sealed record ErrorCounts(int Substitutions, int Deletions, int Insertions, int ReferenceLength)

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.Lexicon;
 
 /// <summary>Maps espeak-ng's IPA output (en-us voice) to the CMU phone set of the en-us acoustic model.</summary>
 public static class IpaToCmuPhones

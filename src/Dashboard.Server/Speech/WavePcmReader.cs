@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// Reads a WAV file that is already what the decoder wants (PCM, 16-bit, mono, 16 kHz) without starting ffmpeg;

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// Cuts long audio into utterances of at most <see cref="MaxSeconds"/>, each cut at the quietest moment of the

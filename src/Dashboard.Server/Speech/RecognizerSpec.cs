@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>A pronunciation added to the stock dictionary: a word and its phones in the acoustic model's phone set.</summary>
 public sealed record Pronunciation(string Word, string Phones);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.Text;
 
 /// <summary>
 /// Turns a transcript into the words a speaker says: lower case, no punctuation, numbers, times, money and symbols

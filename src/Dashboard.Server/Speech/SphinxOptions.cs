@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>The `Sphinx` configuration section: where the stock model lives and how decoders are pooled.</summary>
 public sealed class SphinxOptions

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// The few entry points of CMU PocketSphinx 5prealpha (libpocketsphinx.so.3) and SphinxBase (libsphinxbase.so.3)

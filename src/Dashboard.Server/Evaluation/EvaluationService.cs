@@ -6,7 +6,7 @@ using Dashboard.Shared.Data;
 using Dashboard.Shared.Transcription;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Server.Training;
+namespace Dashboard.Server.Evaluation;
 
 /// <summary>
 /// The test-set evaluation of a model's current version, for the API and the dashboard. Evaluations stored before

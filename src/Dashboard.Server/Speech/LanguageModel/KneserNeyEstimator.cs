@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.LanguageModel;
 
 /// <summary>
 /// Builds an interpolated modified Kneser-Ney n-gram model (Chen and Goodman) from sentences and writes it in back-off

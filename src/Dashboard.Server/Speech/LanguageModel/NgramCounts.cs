@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.LanguageModel;
 
 /// <summary>An n-gram as a value: compared word by word.</summary>
 public readonly record struct NgramKey(string[] Words)

@@ -1,6 +1,6 @@
 using Dashboard.Shared.Models;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// The base models of the sphinx engine: general, medical, legal and technical all use the stock en-us acoustic model,

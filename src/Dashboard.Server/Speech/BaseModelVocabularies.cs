@@ -1,6 +1,6 @@
 using Dashboard.Shared.Models;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// The built-in domain vocabulary of each base model: terms the stock en-us language model lacks or rarely predicts.

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Dashboard.Server.Data;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>Converts any accepted audio file to what the decoder reads: 16 kHz mono 16-bit little-endian PCM, with ffmpeg.</summary>
 public static class PcmAudio

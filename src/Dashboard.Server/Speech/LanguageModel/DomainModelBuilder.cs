@@ -1,7 +1,10 @@
+using Dashboard.Server.Training;
 using Dashboard.Server.Data;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech.Lexicon;
+using Dashboard.Server.Training.Sphinx;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.LanguageModel;
 
 /// <summary>What training adds to the stock model: a domain n-gram model and pronunciations for words the CMU dictionary lacks.</summary>
 public sealed record DomainModel(ArpaModel LanguageModel, IReadOnlyList<Pronunciation> AddedPronunciations, IReadOnlyList<string> Unpronounceable, int VocabularySize)

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.Lexicon;
 
 /// <summary>The stock CMU pronunciation dictionary (word → phones), read once and shared; lookups are thread-safe.</summary>
 public sealed class PronunciationDictionary(SphinxOptions options)

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using static Dashboard.Server.Training.Sphinx.PocketSphinxNative;
+using static Dashboard.Server.Speech.PocketSphinxNative;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// One in-process PocketSphinx decoder for one <see cref="RecognizerSpec"/>. Not thread-safe: one decode at a time

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using Dashboard.Server.Data;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech.Lexicon;
+using Dashboard.Server.Speech.LanguageModel;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>A base model's built-in vocabulary ready for a decoder: pronunciations for words the CMU dictionary lacks, and a uniform word model.</summary>
 public sealed record BaseVocabulary(IReadOnlyList<Pronunciation> Pronunciations, string? ArpaText);

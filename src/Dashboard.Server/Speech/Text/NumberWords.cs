@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.Text;
 
 /// <summary>Numbers as they are spoken in American English: "one hundred twenty three", "twenty first", "nineteen ninety nine".</summary>
 public static class NumberWords

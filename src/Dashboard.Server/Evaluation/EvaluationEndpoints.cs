@@ -5,7 +5,7 @@ using Dashboard.Server.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Dashboard.Server.Transcription;
+namespace Dashboard.Server.Evaluation;
 
 /// <summary>
 /// GET /api/v3/custom_models/{id}/evaluation: the test-set evaluation of the model's current version, per utterance

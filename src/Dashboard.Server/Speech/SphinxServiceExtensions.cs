@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech.Lexicon;
+using Dashboard.Server.Training.Sphinx;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 public static class SphinxServiceExtensions
 {

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// Warm PocketSphinx decoders, loaded per model on demand and reused. At most <see cref="SphinxOptions.DecodeSlots"/>

@@ -1,6 +1,7 @@
+using Dashboard.Server.Training;
 using Dashboard.Server.Data;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech.Lexicon;
 
 /// <summary>
 /// Grapheme-to-phoneme for words missing from the CMU dictionary: espeak-ng (en-us voice) gives IPA,

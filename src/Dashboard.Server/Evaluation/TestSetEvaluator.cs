@@ -1,6 +1,9 @@
 using Dashboard.Shared.Transcription;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech.Text;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Evaluation;
 
 /// <summary>Test-set totals of one model: word and character errors against the normalized references.</summary>
 public sealed record TestSetScore(ErrorCounts Words, ErrorCounts Characters)
