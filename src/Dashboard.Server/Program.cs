@@ -3,6 +3,7 @@ using Dashboard.Server.Billing;
 using Dashboard.Server.Cli;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
+using Dashboard.Server.Hosting;
 using Dashboard.Server.Live;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
@@ -12,7 +13,8 @@ using Dashboard.Server.Training;
 using Dashboard.Server.Transcription;
 using Dashboard.Server.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
+builder.ResolveStorageRoot();
 if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();

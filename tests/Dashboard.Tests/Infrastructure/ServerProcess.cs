@@ -53,9 +53,12 @@ public sealed class ServerProcess : IDisposable
     };
 
     /// <summary>Runs a command of the program (e.g. create-api-key) to its end.</summary>
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(IDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(IDictionary<string, string> environment, params string[] args) =>
+        RunCommandAsync(new Launch(environment), args);
+
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(Launch launch, params string[] args)
     {
-        using var process = Process.Start(StartInfo(environment, args))!;
+        using var process = Process.Start(StartInfo(launch, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -64,10 +67,12 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts the web server on a free loopback port and waits until /healthz answers.</summary>
-    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> environment)
+    public static Task<ServerProcess> StartAsync(IDictionary<string, string> environment) => StartAsync(new Launch(environment));
+
+    public static async Task<ServerProcess> StartAsync(Launch launch)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var server = new ServerProcess(Process.Start(StartInfo(environment, ["--urls", address.ToString().TrimEnd('/')]))!) { BaseAddress = address };
+        var server = new ServerProcess(Process.Start(StartInfo(launch, ["--urls", address.ToString().TrimEnd('/')]))!) { BaseAddress = address };
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (true)
@@ -110,18 +115,18 @@ public sealed class ServerProcess : IDisposable
         lock (output) output.AppendLine(line);
     }
 
-    private static ProcessStartInfo StartInfo(IDictionary<string, string> environment, IEnumerable<string> args)
+    private static ProcessStartInfo StartInfo(Launch launch, IEnumerable<string> args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(environment["Storage__Root"])!,
+            WorkingDirectory = launch.WorkingDirectory ?? Path.GetDirectoryName(launch.Environment["Storage__Root"])!,
         };
-        start.ArgumentList.Add(ServerDll);
+        start.ArgumentList.Add(launch.Dll ?? ServerDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        foreach (var (key, value) in launch.Environment) start.Environment[key] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return start;
     }
@@ -132,4 +137,7 @@ public sealed class ServerProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>How to start the program: its environment, and optionally another DLL (a published folder) or working directory.</summary>
+    public sealed record Launch(IDictionary<string, string> Environment, string? Dll = null, string? WorkingDirectory = null);
 }
