@@ -1,3 +1,5 @@
+using Dashboard.Shared.Errors;
+using Dashboard.Server.Errors;
 using System.Security.Claims;
 using Dashboard.Server.Models;
 using Dashboard.Server.Security;
@@ -13,10 +15,11 @@ public static class DataEndpoints
     public static RouteGroupBuilder MapDataApi(this RouteGroupBuilder models)
     {
         models.MapPut("{id:int}/data", UploadData).RequireRateLimiting(RateLimitPolicies.DataUpload).RequireAuthorization(Roles.CanTrain)
+            .CanFailWith(ErrorCodes.InvalidAudio, ErrorCodes.InvalidTranscript, ErrorCodes.PayloadTooLarge, ErrorCodes.UnsupportedMediaType)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
         models.MapGet("{id:int}/data", ListData).RequireRateLimiting(RateLimitPolicies.StatusCheck);
-        models.MapDelete("{id:int}/data/{fileId:int}", DeleteData).RequireAuthorization(Roles.CanTrain);
-        models.MapGet("{id:int}/data/{fileId:int}/audio", GetAudio);
+        models.MapDelete("{id:int}/data/{fileId:int}", DeleteData).RequireAuthorization(Roles.CanTrain).CanFailWith(ErrorCodes.NotFound, ErrorCodes.Conflict);
+        models.MapGet("{id:int}/data/{fileId:int}/audio", GetAudio).CanFailWith(ErrorCodes.NotFound);
         return models;
     }
 

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Errors;
+using Dashboard.Server.Errors;
 using System.Security.Claims;
 using Dashboard.Server.Security;
 using Dashboard.Shared.Models;
@@ -15,7 +17,8 @@ public static class CustomModelEndpoints
     {
         var group = app.MapGroup(Route).WithTags("Custom models")
             .RequireApiCaller();
-        group.MapPost("", CreateModel).RequireRateLimiting(RateLimitPolicies.ModelCreation).RequireAuthorization(Roles.CanTrain);
+        group.MapPost("", CreateModel).RequireRateLimiting(RateLimitPolicies.ModelCreation).RequireAuthorization(Roles.CanTrain)
+            .CanFailWith(ErrorCodes.ModelLimitExceeded);
         group.MapGet("", ListModels).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapGet("{id:int}", GetModel).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapPost("{id:int}", UpdateModel).RequireAuthorization(Roles.CanTrain);

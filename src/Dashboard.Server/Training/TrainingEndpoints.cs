@@ -1,3 +1,5 @@
+using Dashboard.Shared.Errors;
+using Dashboard.Server.Errors;
 using System.Security.Claims;
 using System.Text;
 using Dashboard.Server.Security;
@@ -12,8 +14,9 @@ public static class TrainingEndpoints
 {
     public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder models)
     {
-        models.MapPost("{id:int}/run", StartTraining).RequireRateLimiting(RateLimitPolicies.TrainingStart).RequireAuthorization(Roles.CanTrain);
-        models.MapPost("{id:int}/cancel", CancelTraining).RequireAuthorization(Roles.CanTrain);
+        models.MapPost("{id:int}/run", StartTraining).RequireRateLimiting(RateLimitPolicies.TrainingStart).RequireAuthorization(Roles.CanTrain)
+            .CanFailWith(ErrorCodes.ModelNotReady, ErrorCodes.InsufficientData);
+        models.MapPost("{id:int}/cancel", CancelTraining).RequireAuthorization(Roles.CanTrain).CanFailWith(ErrorCodes.Conflict);
         models.MapGet("{id:int}/log", GetLog).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         return models;
     }

@@ -1,3 +1,5 @@
+using Dashboard.Shared.Errors;
+using Dashboard.Server.Errors;
 using System.Security.Claims;
 using Dashboard.Server.Security;
 using Dashboard.Shared.Transcription;
@@ -14,6 +16,7 @@ public static class SttEndpoints
     public static RouteHandlerBuilder MapSttApi(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Transcribe).WithTags("Transcription")
             .RequireApiKey()
+            .CanFailWith(ErrorCodes.ModelNotFound, ErrorCodes.ModelNotReady, ErrorCodes.InvalidAudio, ErrorCodes.PayloadTooLarge, ErrorCodes.UnsupportedMediaType)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
 
     public static async Task<Ok<TranscriptionResponse>> Transcribe(

@@ -27,6 +27,7 @@ public sealed class DashboardUser(AuthenticationStateProvider authentication, IS
     public Task<T> CallAsync<T>(Func<IServiceProvider, int, Task<T>> call) => CallAsync(null, call);
 
     /// <param name="roles">Roles allowed to make this call; null for every signed-in user.</param>
+    /// <param name="call">The call, given the request's services and the caller's organization id.</param>
     /// <remarks>
     /// The role and organization come from the database on every call, not from the circuit's principal:
     /// a demoted or removed user loses the right at once, even in a tab opened hours ago.
