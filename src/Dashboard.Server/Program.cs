@@ -1,4 +1,5 @@
 using Dashboard.Client;
+using Dashboard.Server.Accounts;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Cli;
 using Dashboard.Server.Data;
@@ -19,6 +20,7 @@ if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
 builder.AddSecurity();
+builder.AddAccounts();
 builder.AddPrivacy();
 builder.AddTraining();
 builder.AddTranscription();
@@ -44,6 +46,7 @@ app.MapUsageApi();
 app.MapAccountSettingsApi();
 app.MapLiveUpdates();
 app.MapAccountEndpoints();
+app.MapSetupEndpoints();
 app.MapApiDocuments();
 app.MapDashboardUi<App>();
 

@@ -20,6 +20,9 @@ public sealed class OrganizationService(DashboardDbContext db, TimeProvider cloc
         return organization;
     }
 
+    public Task ChangePlanAsync(int organizationId, string plan, CancellationToken ct) =>
+        db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(u => u.SetProperty(o => o.Plan, plan), ct);
+
     public Task<Organization?> FindByNameAsync(string name, CancellationToken ct) =>
         db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Name == name, ct);
 

@@ -65,6 +65,16 @@ public sealed class OrganizationUserService(DashboardDbContext db, UserManager<A
         await tx.CommitAsync(ct);
     }
 
+    /// <summary>An admin's reset: the member gets a temporary password (shown once) and is signed out everywhere.</summary>
+    public async Task<string> ResetPasswordAsync(int organizationId, string userId, CancellationToken ct)
+    {
+        var (user, _) = await FindAsync(organizationId, userId);
+        var temporary = Accounts.PasswordPolicy.Temporary();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, temporary), "password");
+        return temporary;
+    }
+
     /// <summary>Another organization's user is "not found", never "forbidden": ids of other organizations stay unknown.</summary>
     private async Task<(AppUser User, string Role)> FindAsync(int organizationId, string userId)
     {

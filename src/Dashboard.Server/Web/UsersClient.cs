@@ -29,5 +29,12 @@ public sealed class UsersClient(DashboardUser user) : IUsersClient
         await user.CallAsync(DashboardUser.Admins, (s, org) => s.GetRequiredService<OrganizationUserService>().RemoveAsync(org, me, userId, ct));
     }
 
+    public async Task<string> ResetPasswordAsync(string userId, CancellationToken ct)
+    {
+        var me = await user.UserIdAsync();
+        if (userId == me) throw Errors.ApiErrors.UserConflict(userId, "Change your own password on your account page.");
+        return await user.CallAsync(DashboardUser.Admins, (s, org) => s.GetRequiredService<OrganizationUserService>().ResetPasswordAsync(org, userId, ct));
+    }
+
     private static OrganizationUserDto ToDto(OrganizationUser u, string me) => new(u.Id, u.Email, u.Role, u.Id == me);
 }

@@ -59,6 +59,8 @@ public interface IUsersClient
     Task<OrganizationUserDto> AddAsync(NewUserRequest request, CancellationToken ct);
     Task ChangeRoleAsync(string userId, string role, CancellationToken ct);
     Task RemoveAsync(string userId, CancellationToken ct);
+    /// <summary>Sets a temporary password for another user and returns it, to be shown once.</summary>
+    Task<string> ResetPasswordAsync(string userId, CancellationToken ct);
 }
 
 /// <summary>Plan and data-use settings: everyone reads them, admins change them.</summary>
