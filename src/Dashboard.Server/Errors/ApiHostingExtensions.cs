@@ -29,6 +29,7 @@ public static class ApiHostingExtensions
         builder.Services.AddSingleton<Models.ModelMapper>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Models.ModelStatusCache>();
+        builder.Services.AddSingleton<Models.ModelStatusReader>();
         builder.Services.AddSingleton<Models.ModelCacheInvalidation>();
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Models.ModelCacheInvalidation>());
         builder.Services.AddSingleton(TimeProvider.System);

@@ -37,7 +37,7 @@ public static class CustomModelEndpoints
         [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20, [FromQuery(Name = "training_status")] TrainingStatus? status = null) =>
         TypedResults.Ok(await models.ListAsync(user.OrganizationIdOf(), page, perPage, status, ct));
 
-    public static async Task<Ok<ModelDto>> GetModel(int id, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
+    public static async Task<Ok<ModelDto>> GetModel(int id, ClaimsPrincipal user, ModelStatusReader models, CancellationToken ct) =>
         TypedResults.Ok(await models.GetAsync(user.OrganizationIdOf(), id, ct));
 
     public static async Task<Ok<ModelDto>> UpdateModel(int id, UpdateModelRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Models;
 
 /// <summary>Create, read, update and delete custom models, always within one organization.</summary>
-public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusCache statusCache, TimeProvider clock)
+public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusReader statusReader, TimeProvider clock)
 {
     public async Task<ModelDto> CreateAsync(int organizationId, CreateModelRequest request, CancellationToken ct)
     {
@@ -51,13 +51,15 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     }
 
     /// <summary>The status check that clients poll: answered from <see cref="ModelStatusCache"/> while the model is unchanged.</summary>
-    public async Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct) =>
-        await statusCache.GetOrLoadAsync(organizationId, id, async () =>
-        {
-            var model = await db.CustomModels.AsNoTracking().Include(m => m.Files)
-                .FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct);
-            return model is null ? null : await ToDtoAsync(model, ct);
-        }) ?? throw ApiErrors.ModelNotFound(id);
+    public Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct) => statusReader.GetAsync(organizationId, id, ct);
+
+    /// <summary>The model as stored now, or null if this organization has no such model (no cache).</summary>
+    public async Task<ModelDto?> LoadAsync(int organizationId, int id, CancellationToken ct)
+    {
+        var model = await db.CustomModels.AsNoTracking().Include(m => m.Files)
+            .FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct);
+        return model is null ? null : await ToDtoAsync(model, ct);
+    }
 
     public async Task<ModelDto> UpdateAsync(int organizationId, int id, UpdateModelRequest request, CancellationToken ct)
     {

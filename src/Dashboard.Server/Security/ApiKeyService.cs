@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Dashboard.Server.Security;
 
@@ -10,10 +8,8 @@ public sealed record ApiKeyIdentity(int KeyId, int OrganizationId, string Plan);
 
 public sealed record CreatedApiKey(int Id, string Name, string Prefix, string Secret, DateTimeOffset CreatedAt);
 
-public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class ApiKeyService(DashboardDbContext db, ApiKeyLookup lookup, TimeProvider clock)
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
-
     public async Task<CreatedApiKey> CreateAsync(int organizationId, string name, CancellationToken ct)
     {
         var secret = "cmk_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
@@ -22,24 +18,12 @@ public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, Tim
             OrganizationId = organizationId,
             Name = name,
             Prefix = secret[..12],
-            SecretHash = Hash(secret),
+            SecretHash = ApiKeyLookup.Hash(secret),
             CreatedAt = clock.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(ct);
         return new CreatedApiKey(key.Id, key.Name, key.Prefix, secret, key.CreatedAt);
-    }
-
-    public async Task<ApiKeyIdentity?> FindAsync(string secret, CancellationToken ct)
-    {
-        var hash = Hash(secret);
-        if (cache.TryGetValue(hash, out ApiKeyIdentity? known)) return known;
-        var identity = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.SecretHash == hash && k.RevokedAt == null)
-            .Select(k => new ApiKeyIdentity(k.Id, k.OrganizationId, k.Organization!.Plan))
-            .FirstOrDefaultAsync(ct);
-        if (identity is not null) cache.Set(hash, identity, CacheFor);
-        return identity;
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(int organizationId, CancellationToken ct) =>
@@ -51,9 +35,7 @@ public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, Tim
         if (key is null || key.RevokedAt is not null) return false;
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        cache.Remove(key.SecretHash);
+        lookup.Forget(key.SecretHash);
         return true;
     }
-
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

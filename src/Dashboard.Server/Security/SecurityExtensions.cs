@@ -17,6 +17,7 @@ public static class SecurityExtensions
         var services = builder.Services;
         services.AddMemoryCache();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ApiKeyLookup>();
         services.AddScoped<OrganizationService>();
         services.AddScoped<UserService>();
         services.AddScoped<OrganizationUserService>();

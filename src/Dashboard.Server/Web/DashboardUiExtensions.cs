@@ -34,9 +34,10 @@ public static class DashboardUiExtensions
     /// </summary>
     public static WebApplication UseDashboardStaticFiles(this WebApplication app)
     {
-        var bundled = Path.Combine(AppContext.BaseDirectory, "blazor");
+        // Scoped to /_framework: other requests (every API call) skip the file system lookup.
+        var bundled = Path.Combine(AppContext.BaseDirectory, "blazor", "_framework");
         if (Directory.Exists(bundled))
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundled) });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundled), RequestPath = "/_framework" });
         return app;
     }
 
