@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Dashboard.Server.Audit;
 using Dashboard.Server.Security;
+using Dashboard.Shared.Audit;
 using Dashboard.Shared.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,9 +42,10 @@ public static class CustomModelEndpoints
     public static async Task<Ok<ModelDto>> UpdateModel(int id, UpdateModelRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
         TypedResults.Ok(await models.UpdateAsync(user.OrganizationIdOf(), id, request, ct));
 
-    public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, CancellationToken ct)
+    public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, AuditLog audit, CancellationToken ct)
     {
         await models.DeleteAsync(user.OrganizationIdOf(), id, ct);
+        await audit.RecordAsync(user, AuditActions.ModelDelete, $"custom_model_{id}", "with its data files, versions and log");
         return TypedResults.Ok(new DeletedResponse(id, true));
     }
 }
