@@ -77,14 +77,15 @@ public sealed class TranscriptionMipTests : IAsyncLifetime
         var usage = (await SphinxApiCalls.GetJsonAsync(client, "/api/v3/usage")).GetProperty("data").EnumerateArray().ToList();
         var optedOut = usage.Single(e => e.GetProperty("mip_opt_out").GetBoolean());
         var participating = usage.Single(e => !e.GetProperty("mip_opt_out").GetBoolean());
-        var fullPrice = Math.Round((decimal)optedOut.GetProperty("audio_seconds").GetDouble() / 60m * Rates[plan], 6);
+        var minutes = (decimal)optedOut.GetProperty("audio_seconds").GetDouble() / 60m;
+        var fullPrice = Math.Round(minutes * Rates[plan], 6);
         Assert.Equal("transcription", optedOut.GetProperty("kind").GetString());
         Assert.Equal("general", optedOut.GetProperty("model").GetString());
         Assert.Equal(2.99, optedOut.GetProperty("audio_seconds").GetDouble(), 0.01);
         Assert.Equal(0, optedOut.GetProperty("discount_percent").GetInt32());
         Assert.Equal(fullPrice, optedOut.GetProperty("amount").GetDecimal());
         Assert.Equal(discount, participating.GetProperty("discount_percent").GetInt32());
-        Assert.Equal(Math.Round(fullPrice * (100 - discount) / 100m, 6), participating.GetProperty("amount").GetDecimal());
+        Assert.Equal(Math.Round(minutes * Rates[plan] * (100 - discount) / 100m, 6), participating.GetProperty("amount").GetDecimal());
         Assert.True(fullPrice > 0);
     }
 
