@@ -35,11 +35,9 @@ public static class DataEndpoints
         using var pair = await reader.ReadAsync(request, storage.Value.MaxUploadBytes, ct);
         var accepted = await uploads.AcceptAsync(user.OrganizationIdOf(), id, pair, ct);
         var kept = await pool.KeepDataFileAsync(decision, accepted.File.Id, RetainedKinds.Upload, ct);
-        await audit.RecordAsync(user, AuditActions.DataAdd, FileResource(id, accepted.File.Id), PoolDetail(decision, kept));
+        await audit.RecordAsync(user, AuditActions.DataAdd, AuditResources.DataFile(id, accepted.File.Id), PoolDetail(decision, kept));
         return TypedResults.Ok(accepted);
     }
-
-    public static string FileResource(int modelId, int fileId) => $"custom_model_{modelId}/data/{fileId}";
 
     /// <summary>The Model Improvement Program's decision, recorded with the upload.</summary>
     public static string PoolDetail(MipDecision decision, int? keptItem) => keptItem is { } item
@@ -49,14 +47,14 @@ public static class DataEndpoints
     public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         var files = await uploads.ListAsync(user.OrganizationIdOf(), id, ct);
-        await audit.RecordAsync(user, AuditActions.DataRead, $"custom_model_{id}/data", $"{files.Count} files");
+        await audit.RecordAsync(user, AuditActions.DataRead, AuditResources.ModelData(id), $"{files.Count} files");
         return TypedResults.Ok(new DataFileListResponse(files));
     }
 
     public static async Task<NoContent> DeleteData(int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         await uploads.DeleteAsync(user.OrganizationIdOf(), id, fileId, ct);
-        await audit.RecordAsync(user, AuditActions.DataDelete, FileResource(id, fileId));
+        await audit.RecordAsync(user, AuditActions.DataDelete, AuditResources.DataFile(id, fileId));
         return TypedResults.NoContent();
     }
 
@@ -65,7 +63,7 @@ public static class DataEndpoints
         int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, AuditLog audit, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
-        await audit.RecordAsync(user, AuditActions.DataDownload, FileResource(id, fileId));
+        await audit.RecordAsync(user, AuditActions.DataDownload, AuditResources.DataFile(id, fileId));
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
             lastModified: file.CreatedAt, enableRangeProcessing: true);
     }

@@ -45,7 +45,7 @@ public static class CustomModelEndpoints
     public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, AuditLog audit, CancellationToken ct)
     {
         await models.DeleteAsync(user.OrganizationIdOf(), id, ct);
-        await audit.RecordAsync(user, AuditActions.ModelDelete, $"custom_model_{id}", "with its data files, versions and log");
+        await audit.RecordAsync(user, AuditActions.ModelDelete, AuditResources.Model(id), AuditResources.ModelDeleteDetail);
         return TypedResults.Ok(new DeletedResponse(id, true));
     }
 }

@@ -11,6 +11,7 @@ public static class PrivacyExtensions
         builder.Services.AddScoped<RetainedPool>();
         builder.Services.AddScoped<PoolKeeper>();
         builder.Services.AddScoped<PoolTrainingData>();
+        builder.Services.AddScoped<AuditedPool>();
         builder.Services.AddScoped<RetentionService>();
         builder.Services.AddScoped<OrganizationDeletion>();
         builder.Services.AddHostedService<RetentionPurgeSchedule>();

@@ -29,3 +29,11 @@ public sealed record RetainedItemListResponse(IReadOnlyList<RetainedItemDto> Dat
 
 /// <summary>POST /api/v3/mip/items/{id}/add_to_model: the item becomes a training pair of the model (type train by default).</summary>
 public sealed record AddToModelRequest(int? ModelId, string? Type, string? Transcript);
+
+public static class RetainedPoolRoutes
+{
+    public const string Items = "/api/v3/mip/items";
+
+    /// <summary>An item's audio, relative to the site root (the pages' base href) so that an &lt;audio&gt; element sends the sign-in cookie.</summary>
+    public static string Audio(int itemId) => $"api/v3/mip/items/{itemId}/audio";
+}
