@@ -47,7 +47,7 @@ public static class DataEndpoints
     public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         var files = await uploads.ListAsync(user.OrganizationIdOf(), id, ct);
-        await audit.RecordAsync(user, AuditActions.DataRead, AuditResources.ModelData(id), $"{files.Count} files");
+        await audit.RecordAsync(user, AuditActions.DataRead, AuditResources.ModelData(id), files.Count == 1 ? "1 file" : $"{files.Count} files");
         return TypedResults.Ok(new DataFileListResponse(files));
     }
 
