@@ -42,6 +42,7 @@ public sealed class RetainedPoolBrowserTests(BrowserFixture fixture)
         await kept.GetByTestId("pool-add-model").SelectOptionAsync(new SelectOptionValue { Label = "Cardiology v2" });
         await kept.GetByTestId("pool-add-type").SelectOptionAsync(new SelectOptionValue { Label = "Test" });
         await kept.GetByTestId("pool-add-transcript").FillAsync("the patient has atrial fibrillation");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotTests.OutputFolder(), "privacy-pool-1400.png"), FullPage = true });
         await kept.GetByTestId("pool-add-confirm").ClickAsync();
         await Expect(kept.GetByTestId("pool-add-form")).ToHaveCountAsync(0);
         var added = (await (await api.GetAsync($"{ApiClientExtensions.Models}/{target}/data")).ReadJsonAsync(expectSuccess: true))["data"]!.AsArray();
@@ -52,7 +53,6 @@ public sealed class RetainedPoolBrowserTests(BrowserFixture fixture)
         await Expect(items).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("pool-total")).ToHaveTextAsync("1 item");
         Assert.Single(await api.PoolAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotTests.OutputFolder(), "privacy-pool-1400.png"), FullPage = true });
 
         await page.GetByTestId("mip-opt-out").ClickAsync();
         await page.GetByTestId("save-data-use").ClickAsync();
