@@ -23,8 +23,7 @@ public sealed class AuditLog(DashboardDbContext db, TimeProvider clock)
 
     public async Task<AuditListResponse> ListAsync(int organizationId, int page, int perPage, CancellationToken ct)
     {
-        if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
-        if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        Paging.Validate(page, perPage);
         var query = db.AuditEntries.AsNoTracking().Where(e => e.OrganizationId == organizationId);
         var total = await query.CountAsync(ct);
         var entries = await query.OrderByDescending(e => e.Id).Skip((page - 1) * perPage).Take(perPage)

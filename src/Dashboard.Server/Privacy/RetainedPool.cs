@@ -57,8 +57,7 @@ public sealed class RetainedPool(DashboardDbContext db, IBlobStorage storage, Ti
 
     public async Task<RetainedItemListResponse> ListAsync(int organizationId, int page, int perPage, CancellationToken ct)
     {
-        if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
-        if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        Paging.Validate(page, perPage);
         var retentionDays = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.RetentionDays).FirstAsync(ct);
         var query = db.RetainedItems.AsNoTracking().Where(i => i.OrganizationId == organizationId);
         var total = await query.CountAsync(ct);
