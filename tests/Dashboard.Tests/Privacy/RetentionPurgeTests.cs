@@ -3,6 +3,7 @@ using Dashboard.Server.Data;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Privacy;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -42,6 +43,26 @@ public sealed class RetentionPurgeTests(DashboardFactory factory) : IClassFixtur
         var client = await factory.CreateClientForAsync("retention-default");
         var account = await (await client.GetAsync("/api/v3/account")).ReadJsonAsync(expectSuccess: true);
         Assert.Equal(30, (int)account["retention_days"]!);
+    }
+
+    [Fact]
+    public async Task ThePurgeJob_IsScheduledInQuartz_EveryConfiguredInterval()
+    {
+        _ = await factory.CreateClientForAsync("retention-schedule"); // starts the host
+        var schedule = await factory.QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT t.TRIGGER_STATE, s.REPEAT_INTERVAL FROM QRTZ_TRIGGERS t JOIN QRTZ_SIMPLE_TRIGGERS s ON s.TRIGGER_NAME = t.TRIGGER_NAME AND s.TRIGGER_GROUP = t.TRIGGER_GROUP WHERE t.JOB_NAME = 'retention-purge'";
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(string State, long IntervalMs)>();
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt64(1)));
+            return rows;
+        });
+        var (state, intervalMs) = Assert.Single(schedule);
+        Assert.Equal("WAITING", state);
+        Assert.Equal(TimeSpan.FromMinutes(60).TotalMilliseconds, intervalMs);
     }
 
     private async Task<HttpClient> OrganizationWithOneKeptUploadAsync(string name, int retentionDays)
