@@ -18,6 +18,9 @@ public static class Format
     public static string Money(decimal amount, string currency = "USD") =>
         currency == "USD" ? amount.ToString("$#,##0.00", Us) : $"{amount.ToString("#,##0.00", Us)} {currency}";
 
+    /// <summary>A ledger amount: transcription requests cost fractions of a cent, shown to the millionth.</summary>
+    public static string Amount(decimal amount) => amount is > 0 and < 0.01m ? amount.ToString("$0.00####", Us) : Money(amount);
+
     public static string Percent(double value) => $"{value.ToString("0.##", Us)}%";
 
     /// <summary>A difference between two percentages, unsigned.</summary>

@@ -1,15 +1,18 @@
 using Dashboard.Server.Persistence;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
 
 namespace Dashboard.Server.Cli;
 
 /// <summary>
-/// `create-api-key --org NAME --plan PLAN` and `create-user --org NAME --email E --password P --role R`:
+/// `create-api-key --org NAME --plan PLAN`, `create-user --org NAME --email E --password P --role R` and `delete-org --org NAME`:
 /// the same program, configuration and database as the server; each prints only its result.
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Commands = ["create-api-key", "create-user"];
+    public static readonly string[] Commands = ["create-api-key", "create-user", DeleteOrganization];
+
+    private const string DeleteOrganization = "delete-org";
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -25,6 +28,15 @@ public static class CommandLine
             var orgName = Required(options, "org");
             switch (args[0])
             {
+                case DeleteOrganization:
+                    var deleted = await services.GetRequiredService<OrganizationDeletion>().DeleteAsync(orgName, CancellationToken.None);
+                    if (deleted is null)
+                    {
+                        await Console.Error.WriteLineAsync($"error: no organization is named '{orgName}'.");
+                        return 1;
+                    }
+                    Console.WriteLine($"deleted organization '{deleted.Name}': {deleted.Models} models, {deleted.DataFiles} data files, {deleted.RetainedItems} retained items");
+                    return 0;
                 case "create-api-key":
                     var organization = await organizations.GetOrCreateAsync(orgName, Required(options, "plan"), CancellationToken.None);
                     var key = await services.GetRequiredService<ApiKeyService>().CreateAsync(organization.Id, options.GetValueOrDefault("name") ?? "command line", CancellationToken.None);
@@ -42,6 +54,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             await Console.Error.WriteLineAsync("usage: create-api-key --org NAME --plan gold|enterprise|growth|payg");
             await Console.Error.WriteLineAsync("       create-user --org NAME --email E --password P --role admin|member|viewer");
+            await Console.Error.WriteLineAsync("       delete-org --org NAME");
             return 2;
         }
     }

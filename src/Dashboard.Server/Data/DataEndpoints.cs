@@ -1,10 +1,15 @@
 using Dashboard.Shared.Errors;
 using Dashboard.Server.Errors;
 using System.Security.Claims;
+using Dashboard.Server.Audit;
 using Dashboard.Server.Models;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
+using Dashboard.Shared.Audit;
 using Dashboard.Shared.Data;
+using Dashboard.Shared.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
@@ -25,27 +30,43 @@ public static class DataEndpoints
 
     public static async Task<Ok<UploadResponse>> UploadData(
         int id, HttpRequest request, ClaimsPrincipal user, MultipartUploadReader reader, DataUploadService uploads,
-        ModelService models, IOptions<StorageOptions> storage, CancellationToken ct)
+        ModelService models, IOptions<StorageOptions> storage, MipPolicy mip, PoolKeeper pool, AuditLog audit, CancellationToken ct,
+        [FromQuery(Name = MipOptOutFlag.Name)] string? mipOptOut = null)
     {
         await models.FindTrackedAsync(user.OrganizationIdOf(), id, ct); // 404 before reading a large body
+        var decision = await mip.DecideAsync(user.OrganizationIdOf(), mipOptOut, ct); // 400 for a bad flag, before the body too
         using var pair = await reader.ReadAsync(request, storage.Value.MaxUploadBytes, ct);
-        return TypedResults.Ok(await uploads.AcceptAsync(user.OrganizationIdOf(), id, pair, ct));
+        var accepted = await uploads.AcceptAsync(user.OrganizationIdOf(), id, pair, ct);
+        var kept = await pool.KeepDataFileAsync(decision, accepted.File.Id, RetainedKinds.Upload, ct);
+        await audit.RecordAsync(user, AuditActions.DataAdd, AuditResources.DataFile(id, accepted.File.Id), PoolDetail(decision, kept));
+        return TypedResults.Ok(accepted);
     }
 
-    public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, CancellationToken ct) =>
-        TypedResults.Ok(new DataFileListResponse(await uploads.ListAsync(user.OrganizationIdOf(), id, ct)));
+    /// <summary>The Model Improvement Program's decision, recorded with the upload.</summary>
+    public static string PoolDetail(MipDecision decision, int? keptItem) => keptItem is { } item
+        ? $"mip_opt_out=false; a copy is retained item {item}"
+        : $"mip_opt_out=true{(decision.ByAccount ? " (account setting)" : "")}; no copy kept";
 
-    public static async Task<NoContent> DeleteData(int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, CancellationToken ct)
+    public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
+    {
+        var files = await uploads.ListAsync(user.OrganizationIdOf(), id, ct);
+        await audit.RecordAsync(user, AuditActions.DataRead, AuditResources.ModelData(id), files.Count == 1 ? "1 file" : $"{files.Count} files");
+        return TypedResults.Ok(new DataFileListResponse(files));
+    }
+
+    public static async Task<NoContent> DeleteData(int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         await uploads.DeleteAsync(user.OrganizationIdOf(), id, fileId, ct);
+        await audit.RecordAsync(user, AuditActions.DataDelete, AuditResources.DataFile(id, fileId));
         return TypedResults.NoContent();
     }
 
     /// <summary>The pair's audio as uploaded, with range requests (an &lt;audio&gt; element seeks with them).</summary>
     public static async Task<FileStreamHttpResult> GetAudio(
-        int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, CancellationToken ct)
+        int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, AuditLog audit, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        await audit.RecordAsync(user, AuditActions.DataDownload, AuditResources.DataFile(id, fileId));
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
             lastModified: file.CreatedAt, enableRangeProcessing: true);
     }

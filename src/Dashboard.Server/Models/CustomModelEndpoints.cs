@@ -1,7 +1,9 @@
 using Dashboard.Shared.Errors;
 using Dashboard.Server.Errors;
 using System.Security.Claims;
+using Dashboard.Server.Audit;
 using Dashboard.Server.Security;
+using Dashboard.Shared.Audit;
 using Dashboard.Shared.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -43,9 +45,10 @@ public static class CustomModelEndpoints
     public static async Task<Ok<ModelDto>> UpdateModel(int id, UpdateModelRequest request, ClaimsPrincipal user, ModelService models, CancellationToken ct) =>
         TypedResults.Ok(await models.UpdateAsync(user.OrganizationIdOf(), id, request, ct));
 
-    public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, CancellationToken ct)
+    public static async Task<Ok<DeletedResponse>> DeleteModel(int id, ClaimsPrincipal user, ModelService models, AuditLog audit, CancellationToken ct)
     {
         await models.DeleteAsync(user.OrganizationIdOf(), id, ct);
+        await audit.RecordAsync(user, AuditActions.ModelDelete, AuditResources.Model(id), AuditResources.ModelDeleteDetail);
         return TypedResults.Ok(new DeletedResponse(id, true));
     }
 }

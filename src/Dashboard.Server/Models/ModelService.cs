@@ -35,8 +35,7 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
 
     public async Task<ModelListResponse> ListAsync(int organizationId, int page, int perPage, TrainingStatus? status, CancellationToken ct)
     {
-        if (page < 1) throw ApiErrors.Validation("page", "page must be 1 or more.");
-        if (perPage is < 1 or > 100) throw ApiErrors.Validation("per_page", "per_page must be between 1 and 100.");
+        Paging.Validate(page, perPage);
         if (status is { } filter && !Enum.IsDefined(filter))
             throw ApiErrors.Validation("training_status", "training_status must be 1, 2, 3, 4 or 5.");
         var query = db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId);

@@ -1,6 +1,8 @@
+using Dashboard.Server.Audit;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
 using Dashboard.Server.Models;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +20,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<TrainingLogEntry> TrainingLog => Set<TrainingLogEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<RetainedItem> RetainedItems => Set<RetainedItem>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -62,6 +66,16 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             e.HasIndex(l => new { l.OrganizationId, l.CreatedAt });
             e.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<RetainedItem>(e =>
+        {
+            e.HasIndex(i => new { i.OrganizationId, i.CreatedAt });
+            e.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => new { a.OrganizationId, a.Id });
+            e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,10 +1,12 @@
 using Dashboard.Server.Persistence;
+using Dashboard.Server.Privacy;
 using Dashboard.Shared.Billing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Security;
 
-public sealed class OrganizationService(DashboardDbContext db, TimeProvider clock)
+public sealed class OrganizationService(DashboardDbContext db, TimeProvider clock, IOptions<PrivacyOptions> privacy)
 {
     public async Task<Organization> GetOrCreateAsync(string name, string plan, CancellationToken ct)
     {
@@ -12,7 +14,7 @@ public sealed class OrganizationService(DashboardDbContext db, TimeProvider cloc
         var organization = await db.Organizations.FirstOrDefaultAsync(o => o.Name == name, ct);
         if (organization is null)
         {
-            organization = new Organization { Name = name, Plan = plan, CreatedAt = clock.GetUtcNow() };
+            organization = new Organization { Name = name, Plan = plan, RetentionDays = privacy.Value.RetentionDays, CreatedAt = clock.GetUtcNow() };
             db.Organizations.Add(organization);
         }
         organization.Plan = plan;

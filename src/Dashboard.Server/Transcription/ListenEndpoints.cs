@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
+using Dashboard.Shared.Privacy;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,14 +25,15 @@ public static class ListenEndpoints
 
     public static async Task<Ok<DeepgramResponse>> Listen(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
-        TranscriptionService transcription, TimeProvider clock, CancellationToken ct,
+        TranscriptionService transcription, PoolKeeper pool, TimeProvider clock, CancellationToken ct,
         [FromQuery] string? model = null, [FromQuery] string? language = null, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null)
     {
         var organizationId = user.OrganizationIdOf();
-        var optOut = TranscriptionRequestReader.ParseFlag(mipOptOut, "mip_opt_out");
+        var optOut = MipOptOutFlag.Parse(mipOptOut);
         var resolved = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(model), language, ct); // 404/409 before the body is read
         using var audio = await reader.ReadRawAsync(http, ct);
         var result = await transcription.TranscribeAsync(organizationId, resolved, audio, "audio", optOut, ct);
+        await pool.KeepTranscriptionAsync(result, audio, RetainedKinds.Listen, ct);
         return TypedResults.Ok(ToDeepgram(result, await Sha256Async(audio.LocalPath, ct), clock.GetUtcNow()));
     }
 

@@ -1,7 +1,9 @@
 using Dashboard.Shared.Errors;
 using Dashboard.Server.Errors;
 using System.Security.Claims;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
+using Dashboard.Shared.Privacy;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -21,12 +23,14 @@ public static class SttEndpoints
 
     public static async Task<Ok<TranscriptionResponse>> Transcribe(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
-        TranscriptionService transcription, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] bool? mipOptOut = null)
+        TranscriptionService transcription, PoolKeeper pool, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null)
     {
+        var queryOptOut = MipOptOutFlag.Parse(mipOptOut);
         using var request = await reader.ReadMultipartAsync(http, ct);
         var organizationId = user.OrganizationIdOf();
         var model = await resolver.ResolveAsync(organizationId, request.Model, request.Language, ct);
-        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? mipOptOut, ct);
+        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? queryOptOut, ct);
+        await pool.KeepTranscriptionAsync(result, request.Audio!, RetainedKinds.Stt, ct);
         var recognition = result.Recognition;
         return TypedResults.Ok(new TranscriptionResponse(recognition.Transcript,
             recognition.Words.Select(w => new TranscriptionWordDto(w.Word, w.Start, w.End, w.Confidence)).ToList(),

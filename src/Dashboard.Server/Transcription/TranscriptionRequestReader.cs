@@ -1,5 +1,6 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
+using Dashboard.Server.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Transcription;
@@ -32,7 +33,7 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
                 {
                     case "model": request.Model = await part.ReadValueAsync(ct); break;
                     case "language": request.Language = await part.ReadValueAsync(ct); break;
-                    case "mip_opt_out": request.MipOptOut = ParseFlag(await part.ReadValueAsync(ct), "mip_opt_out"); break;
+                    case MipOptOutFlag.Name: request.MipOptOut = MipOptOutFlag.Parse(await part.ReadValueAsync(ct)); break;
                     case "audio_file" when request.Audio is null:
                         request.Audio = await storage.StageAsync(part.Section.Body, MaxBytes, ct);
                         request.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");

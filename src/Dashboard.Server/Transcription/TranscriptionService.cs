@@ -2,23 +2,28 @@ using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Persistence;
+using Dashboard.Server.Privacy;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Errors;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
 
 namespace Dashboard.Server.Transcription;
 
-public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, bool MipOptOut);
+/// <param name="Mip">The Model Improvement Program's decision for this request (recorded with its ledger entry).</param>
+public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, MipDecision Mip)
+{
+    public bool MipOptOut => Mip.OptOut;
+}
 
 /// <summary>
 /// Transcribes one audio file: decodes it to 16 kHz mono PCM (ffmpeg reads MP3, WAV, FLAC, M4A, AAC, OGG and more;
 /// a file it cannot decode is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
-/// usage ledger entry (kind "transcription").
+/// usage ledger entry (kind "transcription"), priced per audio minute by plan less the participation discount.
 /// </summary>
 public sealed class TranscriptionService(
-    DashboardDbContext db, DecoderPool decoders, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock)
+    DashboardDbContext db, DecoderPool decoders, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
+    MipPolicy mip, TranscriptionPricing pricing)
 {
     public async Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct)
@@ -36,28 +41,29 @@ public sealed class TranscriptionService(
             }
         }
         var recognition = await decoders.RecognizeAsync(model.DecoderKey, model.LoadDecoder, pcm, ct);
-        var optOut = await RecordUsageAsync(organizationId, model, recognition, mipOptOut, ct);
-        return new TranscriptionResult(model, recognition, optOut);
+        var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
+        await RecordUsageAsync(model, recognition, decision);
+        return new TranscriptionResult(model, recognition, decision);
     }
 
-    /// <summary>An account-level opt-out (Enterprise) always applies; otherwise the request decides (default: participate).</summary>
-    private async Task<bool> RecordUsageAsync(int organizationId, ResolvedModel model, Recognition recognition, bool? mipOptOut, CancellationToken ct)
+    private async Task RecordUsageAsync(ResolvedModel model, Recognition recognition, MipDecision decision)
     {
-        var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == organizationId, ct);
-        var optOut = organization.MipOptOut || mipOptOut == true;
+        var seconds = Math.Round(recognition.DurationSeconds, 2);
+        var rate = pricing.RatePerMinute(decision.Plan);
+        var discount = decision.DiscountPercent > 0 ? $", {decision.DiscountPercent}% Model Improvement Program discount" : "";
         db.Ledger.Add(new LedgerEntry
         {
-            OrganizationId = organizationId,
+            OrganizationId = decision.OrganizationId,
             ModelId = model.ModelId,
             Kind = LedgerKinds.Transcription,
             Model = model.Name,
-            AudioSeconds = Math.Round(recognition.DurationSeconds, 2),
-            Amount = 0,
-            MipOptOut = optOut,
-            Description = $"Transcription with {model.Name}: {recognition.DurationSeconds:0.#} s of audio",
+            AudioSeconds = seconds,
+            Amount = pricing.Price(decision.Plan, seconds, decision.DiscountPercent),
+            DiscountPercent = decision.DiscountPercent,
+            MipOptOut = decision.OptOut,
+            Description = $"Transcription with {model.Name}: {recognition.DurationSeconds:0.#} s of audio at {rate:0.####} USD/min{discount}",
             CreatedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(CancellationToken.None); // the audio was decoded: record it even if the client has gone
-        return optOut;
     }
 }

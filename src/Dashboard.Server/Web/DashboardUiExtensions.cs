@@ -24,6 +24,8 @@ public static class DashboardUiExtensions
         builder.Services.AddScoped<IKeysClient, KeysClient>();
         builder.Services.AddScoped<IUsersClient, UsersClient>();
         builder.Services.AddScoped<IAccountSettingsClient, AccountSettingsClient>();
+        builder.Services.AddScoped<IRetainedPoolClient, RetainedPoolClient>();
+        builder.Services.AddScoped<IAuditClient, AuditClient>();
         builder.Services.AddScoped<ITrainingEvents, TrainingEventsClient>();
         return builder;
     }

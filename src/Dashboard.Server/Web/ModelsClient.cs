@@ -1,6 +1,8 @@
+using Dashboard.Server.Audit;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
 using Dashboard.Server.Models;
+using Dashboard.Shared.Audit;
 using Dashboard.Shared.Dashboard;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
@@ -19,13 +21,21 @@ public sealed class ModelsClient(DashboardUser user) : IModelsClient
         user.CallAsync(DashboardUser.Trainers, (s, org) => s.GetRequiredService<ModelService>().CreateAsync(org, request, ct));
 
     public Task DeleteAsync(int id, CancellationToken ct) =>
-        user.CallAsync(DashboardUser.Trainers, (s, org) => s.GetRequiredService<ModelService>().DeleteAsync(org, id, ct));
+        user.CallAsync(DashboardUser.Trainers, async (s, org) =>
+        {
+            await s.GetRequiredService<ModelService>().DeleteAsync(org, id, ct);
+            await s.GetRequiredService<AuditLog>().RecordAsync(await user.PrincipalAsync(), AuditActions.ModelDelete, AuditResources.Model(id), AuditResources.ModelDeleteDetail);
+        });
 
     public Task<IReadOnlyList<DataFileDto>> ListDataAsync(int id, CancellationToken ct) =>
         user.CallAsync((s, org) => s.GetRequiredService<DataUploadService>().ListAsync(org, id, ct));
 
     public Task DeleteDataAsync(int id, int fileId, CancellationToken ct) =>
-        user.CallAsync(DashboardUser.Trainers, (s, org) => s.GetRequiredService<DataUploadService>().DeleteAsync(org, id, fileId, ct));
+        user.CallAsync(DashboardUser.Trainers, async (s, org) =>
+        {
+            await s.GetRequiredService<DataUploadService>().DeleteAsync(org, id, fileId, ct);
+            await s.GetRequiredService<AuditLog>().RecordAsync(await user.PrincipalAsync(), AuditActions.DataDelete, AuditResources.DataFile(id, fileId));
+        });
 
     public Task<ModelQuotaDto> QuotaAsync(CancellationToken ct) =>
         user.CallAsync((s, org) => s.GetRequiredService<BillingService>().QuotaAsync(org, ct));

@@ -16,7 +16,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private SphinxApiHost(bool listen)
+    private SphinxApiHost(bool listen, IReadOnlyDictionary<string, string>? overrides = null)
     {
         Root = Directory.CreateTempSubdirectory("sphinx-api-").FullName;
         var settings = new Dictionary<string, string>
@@ -32,6 +32,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
             ["RateLimits:TrainingStartsPerHour"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) settings[key] = value;
         if (listen) settings["urls"] = "http://127.0.0.1:0"; // a free port: never collide with a server on 5000
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
@@ -52,7 +53,8 @@ public sealed class SphinxApiHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static SphinxApiHost Start(bool listen = false) => new(listen);
+    /// <param name="settings">More settings, e.g. prices (<c>Pricing:TranscriptionPerMinute:payg</c>).</param>
+    public static SphinxApiHost Start(bool listen = false, IReadOnlyDictionary<string, string>? settings = null) => new(listen, settings);
 
     /// <summary>A new organization with an API key, and a client that sends it as a Bearer token.</summary>
     public async Task<(HttpClient Client, string Key, int OrganizationId)> NewOrganizationAsync(string name, string plan = "gold")

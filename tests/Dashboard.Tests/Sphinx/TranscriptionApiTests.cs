@@ -47,7 +47,7 @@ public sealed class TranscriptionApiTests : IAsyncLifetime
         using var scope = host.Services.CreateScope();
         var entries = scope.ServiceProvider.GetRequiredService<DashboardDbContext>().Ledger
             .Where(l => l.OrganizationId == organizationId && l.Kind == "transcription").ToList();
-        Assert.Contains(entries, e => e.Model == "general" && e.MipOptOut && Math.Abs(e.AudioSeconds - 2.99) < 0.01 && e.Amount == 0);
+        Assert.Contains(entries, e => e.Model == "general" && e.MipOptOut && Math.Abs(e.AudioSeconds - 2.99) < 0.01 && e.Amount > 0 && e.DiscountPercent == 0);
         Assert.Contains(entries, e => e.Model == "technical" && !e.MipOptOut);
     }
 

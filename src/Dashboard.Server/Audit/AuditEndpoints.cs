@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Audit;
+
+/// <summary>GET /api/v3/audit: the organization's audit log, newest first, paged like the models list (admins).</summary>
+public static class AuditEndpoints
+{
+    public const string Route = "/api/v3/audit";
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Route, ListAudit).WithTags("Audit")
+            .RequireApiCaller()
+            .RequireAuthorization(Roles.CanAdminister)
+            .RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        return app;
+    }
+
+    public static async Task<Ok<AuditListResponse>> ListAudit(
+        ClaimsPrincipal user, AuditLog audit, CancellationToken ct,
+        [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20) =>
+        TypedResults.Ok(await audit.ListAsync(user.OrganizationIdOf(), page, perPage, ct));
+}

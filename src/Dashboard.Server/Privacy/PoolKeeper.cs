@@ -1,0 +1,38 @@
+using Dashboard.Server.Data;
+using Dashboard.Server.Persistence;
+using Dashboard.Server.Transcription;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Server.Privacy;
+
+/// <summary>One call per request kind to keep a participating request in the pool (nothing happens for an opted-out one).</summary>
+public sealed class PoolKeeper(RetainedPool pool, IBlobStorage storage, AudioProbe probe, DashboardDbContext db)
+{
+    /// <summary>stt and listen: the audio as received and the recognized transcript.</summary>
+    public async Task<int?> KeepTranscriptionAsync(TranscriptionResult result, StagedFile audio, string kind, CancellationToken ct)
+    {
+        if (result.Mip.OptOut) return null;
+        string? format;
+        try
+        {
+            format = (await probe.ProbeAsync(audio.LocalPath, ct)).Format;
+        }
+        catch (AudioRejectedException)
+        {
+            format = null; // ffmpeg decoded it, but it is not one of the playable upload formats
+        }
+        return await pool.KeepAsync(result.Mip, new RetainedRequest(kind, result.Model.Name, result.Recognition.DurationSeconds,
+            result.Recognition.Transcript, () => File.OpenRead(audio.LocalPath), audio.Length, format), ct);
+    }
+
+    /// <summary>A data upload: a copy of the accepted pair (the model keeps its own, whatever the decision).</summary>
+    public async Task<int?> KeepDataFileAsync(MipDecision decision, int dataFileId, string kind, CancellationToken ct)
+    {
+        if (decision.OptOut) return null;
+        var file = await db.DataFiles.AsNoTracking().FirstAsync(f => f.Id == dataFileId, ct);
+        string transcript;
+        using (var reader = new StreamReader(storage.OpenRead(file.TranscriptBlob))) transcript = await reader.ReadToEndAsync(ct);
+        return await pool.KeepAsync(decision, new RetainedRequest(kind, $"custom_model_{file.ModelId}", file.DurationSeconds, transcript,
+            () => storage.OpenRead(file.AudioBlob), file.AudioBytes, file.Format), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Dashboard.Server.Data;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Data;
+using Dashboard.Shared.Models;
+using Dashboard.Shared.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Server.Privacy;
+
+/// <summary>The retained pool of the Model Improvement Program: list, play, delete, and add an item to a model's training data.</summary>
+public static class RetainedPoolEndpoints
+{
+    public const string Route = RetainedPoolRoutes.Items;
+
+    public static IEndpointRouteBuilder MapRetainedPoolApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Route).WithTags("Model Improvement Program")
+            .RequireApiCaller();
+        group.MapGet("", ListItems).RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        group.MapGet("{id:int}/audio", GetAudio);
+        group.MapDelete("{id:int}", DeleteItem).RequireAuthorization(Roles.CanTrain);
+        group.MapPost("{id:int}/add_to_model", AddToModel).RequireAuthorization(Roles.CanTrain).RequireRateLimiting(RateLimitPolicies.DataUpload);
+        return app;
+    }
+
+    public static async Task<Ok<RetainedItemListResponse>> ListItems(
+        ClaimsPrincipal user, AuditedPool pool, CancellationToken ct,
+        [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20) =>
+        TypedResults.Ok(await pool.ListAsync(user, page, perPage, ct));
+
+    /// <summary>The item's audio as received, with range requests (an &lt;audio&gt; element seeks with them).</summary>
+    public static async Task<FileStreamHttpResult> GetAudio(int id, ClaimsPrincipal user, AuditedPool pool, CancellationToken ct)
+    {
+        var (item, audio) = await pool.OpenAudioAsync(user, id, ct);
+        return TypedResults.Stream(audio, AudioContentTypes.Of(item.AudioFormat ?? ""), lastModified: item.CreatedAt, enableRangeProcessing: true);
+    }
+
+    public static async Task<Ok<DeletedResponse>> DeleteItem(int id, ClaimsPrincipal user, AuditedPool pool, CancellationToken ct)
+    {
+        await pool.DeleteAsync(user, id, ct);
+        return TypedResults.Ok(new DeletedResponse(id, true));
+    }
+
+    public static async Task<Ok<UploadResponse>> AddToModel(int id, AddToModelRequest? request, ClaimsPrincipal user, AuditedPool pool, CancellationToken ct) =>
+        TypedResults.Ok(await pool.AddToModelAsync(user, id, request, ct));
+}
