@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
+builder.AddStorageStartupCleanup();
 builder.AddSecurity();
 builder.AddPrivacy();
 builder.AddTraining();
