@@ -17,7 +17,7 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
             BadHttpRequestException bad => BadRequest(bad),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ApiErrors.ConcurrentChange(),
-            IOException io when IsDiskFull(io) => ApiErrors.InsufficientStorage(),
+            IOException io when Data.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
             _ => null,
         };
         if (error is null)
@@ -29,9 +29,6 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
         await ErrorWriter.WriteAsync(context, error, cancellationToken);
         return true;
     }
-
-    /// <summary>ENOSPC (28) or EDQUOT (122) on Linux (the errno is the HResult), ERROR_HANDLE_DISK_FULL or ERROR_DISK_FULL on Windows.</summary>
-    private static bool IsDiskFull(IOException e) => e.HResult is 28 or 122 || (uint)e.HResult is 0x80070027 or 0x80070070;
 
     /// <summary>The framework's binding failures, in words for an API user rather than for the server's developer.</summary>
     private static ApiException BadRequest(BadHttpRequestException bad) => bad.InnerException switch

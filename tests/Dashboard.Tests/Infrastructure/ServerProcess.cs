@@ -98,6 +98,25 @@ public sealed class ServerProcess : IDisposable
         process.WaitForExit();
     }
 
+    /// <summary>SIGTERM, as systemd or `docker stop` sends it; returns how long the server took to exit (at most <paramref name="limit"/>).</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan limit)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server did not stop within {limit} of SIGTERM:\n{Output}");
+        }
+        return started.Elapsed;
+    }
+
+    public int ExitCode => process.ExitCode;
+
     public void Dispose()
     {
         if (!process.HasExited) KillAbruptly();
