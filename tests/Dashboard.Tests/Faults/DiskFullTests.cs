@@ -7,15 +7,22 @@ namespace Dashboard.Tests.Faults;
 /// <summary>The storage folder on a real 1 MB tmpfs (the tests run as root, as CI does): the disk fills up mid-upload.</summary>
 public sealed class SmallDiskFactory : DashboardFactory
 {
+    private bool mounted;
+
     public SmallDiskFactory()
     {
         Directory.CreateDirectory(StorageRoot);
         Mount("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", StorageRoot);
+        mounted = true;
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) Mount("umount", "-l", StorageRoot);
+        if (disposing && mounted)
+        {
+            mounted = false;
+            Mount("umount", "-l", StorageRoot);
+        }
         base.Dispose(disposing);
     }
 

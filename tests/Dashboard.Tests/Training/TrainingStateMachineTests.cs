@@ -121,7 +121,7 @@ public sealed class TrainingStateMachineTests(DashboardFactory factory) : IClass
 
         await WithMachineAsync(async m => { await m.FailAsync(id, second.Id, "decoder crashed"); return 0; });
 
-        Assert.Equal((TrainingStatus.Success, first.Id, first.Id, TrainingStatus.Success, 1), await StateAsync(id, first.Id));
+        Assert.Equal((TrainingStatus.Failed, second.Id, first.Id, TrainingStatus.Success, 1), await StateAsync(id, first.Id));
         Assert.Equal((TrainingStatus.Failed, second.Id, first.Id, TrainingStatus.Failed, 0), await StateAsync(id, second.Id));
         Assert.Equal(2, await factory.QueryAsync(db => db.TrainingRunFiles.CountAsync(f => f.RunId == first.Id)));
     }
