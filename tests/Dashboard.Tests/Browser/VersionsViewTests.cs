@@ -17,6 +17,7 @@ public sealed class VersionsViewTests(BrowserFixture fixture)
         var firstWer = await Row(page, 1).GetByTestId("version-wer").InnerTextAsync();
         await BrowserFlows.UploadAsync(page, "train", await BrowserFlows.SpeechPairsAsync("more", 1), 1);
         await page.GetByTestId("start-training").ClickAsync();
+        await BrowserFlows.WaitForStatusAsync(page, 3);
         await BrowserFlows.WaitForStatusAsync(page, 4);
         await Assertions.Expect(page.GetByTestId("version-row")).ToHaveCountAsync(2);
         await Assertions.Expect(Row(page, 2).GetByTestId("serving-version")).ToBeVisibleAsync();
