@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Dashboard.Server.Training;
 using Dashboard.Tests.Infrastructure;
 
@@ -10,21 +9,11 @@ namespace Dashboard.Tests.Faults;
 /// The real server as a child process, stopped the hard way mid-work and started again on the same data:
 /// SIGTERM mid-training (a clean, bounded stop; the run resumes) and SIGKILL mid-upload (nothing partial kept).
 /// </summary>
-public sealed class ServerFaultTests : IDisposable
+public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-faults-").FullName;
 
-    private IDictionary<string, string> Environment
-    {
-        get
-        {
-            var environment = ServerProcess.Environment(folder);
-            environment["Training__MinimumAudioHours"] = "0.001";
-            environment["Training__Simulation__MinimumSeconds"] = "12";
-            environment["RateLimits__StatusChecksPerMinute"] = "10000";
-            return environment;
-        }
-    }
+    private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 12);
 
     private string StorageRoot => Environment["Storage__Root"];
 
@@ -34,10 +23,6 @@ public sealed class ServerFaultTests : IDisposable
         Assert.True(exitCode == 0, error);
         return key.Trim();
     }
-
-    private static async Task<List<string>> LogAsync(HttpClient client, int id) =>
-        (await (await client.GetAsync($"{ApiClientExtensions.Models}/{id}/log")).ReadJsonAsync(expectSuccess: true))["lines"]!.AsArray()
-        .Select(l => (string)l!["message"]!).ToList();
 
     [Fact]
     public async Task Sigterm_MidTraining_StopsTheServerWithin30Seconds_AndTheRunCompletesAfterTheRestart()
@@ -51,7 +36,7 @@ public sealed class ServerFaultTests : IDisposable
             using var client = first.CreateClient(key);
             id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
             await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-            await WaitForProgressAsync(client, id, 15);
+            await client.WaitForProgressAsync(id, 15);
 
             stopped = await first.TerminateAsync(TimeSpan.FromSeconds(30));
             firstOutput = first.Output;
@@ -61,9 +46,10 @@ public sealed class ServerFaultTests : IDisposable
         using var again = second.CreateClient(key);
         var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), 4, 5);
 
+        output.WriteLine($"SIGTERM mid-training: the server exited after {stopped.TotalSeconds:0.0} s");
         Assert.True(stopped < TimeSpan.FromSeconds(30), $"stopped after {stopped}");
         Assert.True((int)done["training_status"]! == 4, $"{done.ToJsonString()}\n{firstOutput}\n{second.Output}");
-        var log = await LogAsync(again, id);
+        var log = await again.LogMessagesAsync(id);
         var stopping = log.IndexOf(TrainingRunner.StoppingMessage);
         Assert.True(stopping > 0, string.Join('\n', log));
         Assert.Equal(TrainingRunner.RestartedMessage, log.Skip(stopping + 1).First());
@@ -104,19 +90,6 @@ public sealed class ServerFaultTests : IDisposable
         var kept = Directory.GetFiles(Path.Combine(StorageRoot, "blobs", "models", id.ToString()), "*", SearchOption.AllDirectories);
         Assert.Equal(2, kept.Length); // the accepted pair is untouched
         Assert.Contains("Start-up clean-up after an unclean stop", second.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForProgressAsync(HttpClient client, int id, int percent)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var model = await client.GetModelAsync(id);
-            if ((int)model["training_status"]! == 3 && (int)model["training_progress"]! >= percent) return;
-            if ((int)model["training_status"]! is not (2 or 3) || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"The run did not make progress: {model.ToJsonString()}");
-            await Task.Delay(100);
-        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)

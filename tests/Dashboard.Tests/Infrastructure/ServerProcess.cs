@@ -52,6 +52,16 @@ public sealed class ServerProcess : IDisposable
         ["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(folder, "dashboard.db")}",
     };
 
+    /// <summary>For restart and fault tests: simulated runs of at least <paramref name="simulationSeconds"/>, no status-check limit.</summary>
+    public static IDictionary<string, string> TrainingEnvironment(string folder, int simulationSeconds)
+    {
+        var environment = Environment(folder);
+        environment["Training__MinimumAudioHours"] = "0.001";
+        environment["Training__Simulation__MinimumSeconds"] = simulationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["RateLimits__StatusChecksPerMinute"] = "10000";
+        return environment;
+    }
+
     /// <summary>Runs a command of the program (e.g. create-api-key) to its end.</summary>
     public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(IDictionary<string, string> environment, params string[] args)
     {
