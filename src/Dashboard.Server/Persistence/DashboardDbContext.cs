@@ -20,6 +20,21 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TrainingLogEntry> TrainingLog => Set<TrainingLogEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
 
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < TransitionSafeSave.Attempts)
+            {
+                if (!await TransitionSafeSave.TryRebaseAsync(conflict, cancellationToken)) throw;
+            }
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Stored as sortable integers so that SQLite can order and compare them.
