@@ -81,6 +81,31 @@ public sealed class LocalBlobStorage : IBlobStorage
     public ScratchFolder CreateScratchFolder() =>
         new(Directory.CreateDirectory(Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"))).FullName);
 
+    public IEnumerable<string> List(string prefix)
+    {
+        var folder = PathOf(prefix);
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(blobRoot, f).Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
+    public int RemoveLeftovers()
+    {
+        var removed = 0;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(stagingRoot).Concat(Directory.EnumerateFileSystemEntries(scratchRoot)))
+        {
+            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
+            else File.Delete(entry);
+            removed++;
+        }
+        foreach (var partial in Directory.EnumerateFiles(blobRoot, "*.partial", SearchOption.AllDirectories))
+        {
+            File.Delete(partial);
+            removed++;
+        }
+        return removed;
+    }
+
     /// <summary>Keys are made by the server (never from client file names); this guards against a bad one anyway.</summary>
     private string PathOf(string key)
     {

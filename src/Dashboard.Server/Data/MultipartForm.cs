@@ -54,7 +54,7 @@ public static class MultipartForm
                 await onSection(new FormSection(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", fileName, section));
             }
         }
-        catch (IOException) when (!ct.IsCancellationRequested)
+        catch (IOException e) when (!ct.IsCancellationRequested && !StorageFull.Is(e)) // a full disk is the server's problem, not the body's
         {
             throw ApiErrors.Validation("body", "The multipart body is malformed or was cut off.");
         }

@@ -45,5 +45,13 @@ public static class ApiErrors
     public static ApiException NotFound(string what, object id) =>
         new(404, "Not Found", ErrorCodes.NotFound, $"{what} {id} does not exist.", Detail("id", id));
 
+    public static ApiException ConcurrentChange() =>
+        new(409, "Conflict", ErrorCodes.Conflict,
+            "The model changed while this request was handled (for example its training started or finished); nothing was changed. Try again.");
+
+    public static ApiException InsufficientStorage() =>
+        new(507, "Insufficient Storage", ErrorCodes.InsufficientStorage,
+            "The server's storage is full; nothing of this request was kept. Try again once space has been freed.");
+
     private static Dictionary<string, object?> Detail(string key, object? value) => new() { [key] = value };
 }

@@ -2,7 +2,8 @@ using Dashboard.Shared.Models;
 
 namespace Dashboard.Server.Models;
 
-public sealed class CustomModel
+/// <summary>A custom model; its training transitions are in CustomModel.Training.cs.</summary>
+public sealed partial class CustomModel
 {
     public int Id { get; set; }
     public int OrganizationId { get; set; }
@@ -16,7 +17,7 @@ public sealed class CustomModel
     public string? FailureReason { get; set; }
     /// <summary>The run in progress or the last one; its metrics are the model's current metrics if it succeeded.</summary>
     public int? CurrentRunId { get; set; }
-    /// <summary>The latest successful run: a retrain that fails keeps these metrics.</summary>
+    /// <summary>The version that serves (and whose metrics the model shows): the latest successful run unless an admin chose another.</summary>
     public int? ActiveRunId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -18,10 +18,26 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<CustomModel> CustomModels => Set<CustomModel>();
     public DbSet<DataFile> DataFiles => Set<DataFile>();
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
+    public DbSet<TrainingRunFile> TrainingRunFiles => Set<TrainingRunFile>();
     public DbSet<TrainingLogEntry> TrainingLog => Set<TrainingLogEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<RetainedItem> RetainedItems => Set<RetainedItem>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException conflict) when (attempt < TransitionSafeSave.Attempts)
+            {
+                if (!await TransitionSafeSave.TryRebaseAsync(conflict, cancellationToken)) throw;
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,6 +67,14 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasMany(m => m.Files).WithOne().HasForeignKey(f => f.ModelId).OnDelete(DeleteBehavior.Cascade);
             e.Property(m => m.Name).HasMaxLength(200);
             e.Property(m => m.Description).HasMaxLength(2000);
+            // The training state: a save over a transition that happened meanwhile fails rather than undoing it.
+            e.Property(m => m.TrainingStatus).IsConcurrencyToken();
+            e.Property(m => m.CurrentRunId).IsConcurrencyToken();
+        });
+        builder.Entity<TrainingRunFile>(e =>
+        {
+            e.HasKey(f => new { f.RunId, f.DataFileId });
+            e.HasOne<TrainingRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.Entity<TrainingRun>(e =>
         {

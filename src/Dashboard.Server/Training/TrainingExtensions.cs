@@ -9,6 +9,9 @@ namespace Dashboard.Server.Training;
 
 public static class TrainingExtensions
 {
+    /// <summary>How long a stopping server waits for running engines to unwind: well inside the usual 30 s before a SIGKILL.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
+
     public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -21,6 +24,7 @@ public static class TrainingExtensions
         services.AddScoped<TrainingScheduler>();
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
+        services.AddScoped<TrainingStateMachine>();
         services.AddScoped<EvaluationService>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
         services.AddScoped<ITrainingEngine, SphinxTrainingEngine>();
@@ -34,6 +38,9 @@ public static class TrainingExtensions
             {
                 o.InstanceName = schedulerName;
                 o.InstanceId = schedulerName;
+                // On SIGTERM a running engine is asked to stop through its token (and waited for), so the job
+                // ends by throwing and its firing is kept for recovery at the next start.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(2, Environment.ProcessorCount));
             q.UsePersistentStore(store =>
@@ -41,9 +48,11 @@ public static class TrainingExtensions
                 store.UseSqlite(connectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
+                store.ConfigureStore(o => o.RecoverFiringsCancelledByShutdown = true);
             });
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         services.AddHostedService<TrainingRecovery>();
         return builder;
     }

@@ -8,35 +8,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Training;
 
-/// <summary>Stores a run's progress on its model and publishes it; stops the run if it is no longer the model's current run.</summary>
+/// <summary>Stores a run's progress on its model and publishes it; stops the run if it is no longer the model's current run.
+/// Progress is not a transition: it changes no status, and a run that is no longer current updates nothing.</summary>
 public sealed class TrainingProgressWriter(IDbContextFactory<DashboardDbContext> contexts, TrainingEventBus bus, TrainingLog log, ModelStatusCache statusCache, TimeProvider clock)
 {
     private TrainingLog Log => log;
 
     public ITrainingProgress For(int modelId, int runId) => new RunProgress(this, modelId, runId);
 
-    public void Publish(int modelId, TrainingStatus status, int progress, string? stage) =>
-        bus.Publish(new StatusChangedEvent(modelId, status, progress, stage));
-
-    /// <summary>True when the run is no longer its model's running run (canceled, replaced, or the model deleted).</summary>
-    public bool IsStale(int modelId, int runId)
-    {
-        using var db = contexts.CreateDbContext();
-        return !db.CustomModels.Any(m => m.Id == modelId && m.CurrentRunId == runId && m.TrainingStatus == TrainingStatus.Running);
-    }
-
     private async Task UpdateAsync(int modelId, int runId, int percent, string? stage, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
-        var query = db.CustomModels.Where(m => m.Id == modelId && m.CurrentRunId == runId && m.TrainingStatus == TrainingStatus.Running);
+        var query = db.CustomModels.Where(m => m.Id == modelId).Where(CustomModel.IsRunning(runId));
         var updated = stage is null
             ? await query.ExecuteUpdateAsync(s => s.SetProperty(m => m.TrainingProgress, percent).SetProperty(m => m.UpdatedAt, now), ct)
             : await query.ExecuteUpdateAsync(s => s.SetProperty(m => m.TrainingProgress, percent).SetProperty(m => m.TrainingStage, stage).SetProperty(m => m.UpdatedAt, now), ct);
         statusCache.Invalidate(modelId); // ExecuteUpdate bypasses SaveChanges and so ModelCacheInvalidation
         if (updated == 0) throw new OperationCanceledException("The run was canceled or its model deleted.");
         var current = stage ?? await db.CustomModels.Where(m => m.Id == modelId).Select(m => m.TrainingStage).FirstAsync(ct);
-        Publish(modelId, TrainingStatus.Running, percent, current);
+        bus.Publish(new StatusChangedEvent(modelId, TrainingStatus.Running, percent, current));
     }
 
     private sealed class RunProgress(TrainingProgressWriter writer, int modelId, int runId) : ITrainingProgress

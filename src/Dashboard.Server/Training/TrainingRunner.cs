@@ -1,123 +1,61 @@
 using Dashboard.Shared.Formatting;
-using Dashboard.Server.Billing;
-using Dashboard.Server.Persistence;
-using Dashboard.Shared.Data;
-using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Training;
 
-/// <summary>Executes one training run from start to a final state; what the Quartz job calls.</summary>
+/// <summary>Executes one training run from start to a final state; what the Quartz job calls. The transitions are the state machine's.</summary>
 public sealed class TrainingRunner(
-    IDbContextFactory<DashboardDbContext> contexts,
+    TrainingStateMachine machine,
     IEnumerable<ITrainingEngine> engines,
     TrainingProgressWriter progressWriter,
     TrainingLog log,
-    LedgerWriter ledger,
-    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<TrainingRunner> logger)
 {
+    public const string StoppingMessage = "Server stopping during training; the run resumes when the server starts again.";
+    public const string RestartedMessage = "The server restarted during this run; training starts again from the beginning.";
+
     public async Task RunAsync(int modelId, int runId, bool recovering, CancellationToken ct)
     {
-        TrainingInput input;
-        TrainingRun run;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        var begun = await machine.BeginAsync(modelId, runId, ct);
+        if (begun is null)
         {
-            var model = await db.CustomModels.Include(m => m.Files).FirstOrDefaultAsync(m => m.Id == modelId, ct);
-            var found = await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == runId, ct);
-            if (model is null || found is null || model.CurrentRunId != runId || model.TrainingStatus != TrainingStatus.Running)
-            {
-                logger.LogInformation("Skipping stale training run {RunId} of model {ModelId}", runId, modelId);
-                return;
-            }
-            run = found;
-            var restarted = run.StartedAt is not null;
-            run.StartedAt = clock.GetUtcNow();
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                logger.LogInformation("Skipping training run {RunId} of model {ModelId}: the model was deleted as the run started", runId, modelId);
-                return;
-            }
-            input = new TrainingInput(model.Id, run.Version, model.BaseModel, model.Language,
-                model.Files.Where(f => f.Type == DataSetTypes.Train).OrderBy(f => f.Id).ToList(),
-                model.Files.Where(f => f.Type == DataSetTypes.Test).OrderBy(f => f.Id).ToList());
-            if (restarted || recovering)
-                await log.WriteAsync(modelId, runId, LogLevels.Warning, "The server restarted during this run; training starts again from the beginning.", ct);
+            logger.LogInformation("Skipping stale training run {RunId} of model {ModelId}", runId, modelId);
+            return;
         }
-
-        var engine = engines.First(e => e.Name == run.Engine);
-        var progress = progressWriter.For(modelId, runId);
+        var input = begun.Input;
+        if (begun.Restarted || recovering)
+            await log.WriteAsync(modelId, runId, LogLevels.Warning, RestartedMessage, ct);
+        var engine = engines.First(e => e.Name == begun.Engine);
         await log.WriteAsync(modelId, runId, LogLevels.Info,
-            $"Training version {run.Version} with the {engine.Name} engine on {input.TrainFiles.Count} training and {input.TestFiles.Count} test files ({AudioHours.Describe(input.TrainingHours)}).", ct);
+            $"Training version {input.Version} with the {engine.Name} engine on {input.TrainFiles.Count} training and {input.TestFiles.Count} test files ({AudioHours.Describe(input.TrainingHours)}).", ct);
         try
         {
-            var outcome = await engine.TrainAsync(input, progress, ct);
-            await CompleteAsync(modelId, runId, input, outcome, ct);
+            var outcome = await engine.TrainAsync(input, progressWriter.For(modelId, runId), ct);
+            await machine.CompleteAsync(modelId, runId, input, outcome);
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested || progressWriter.IsStale(modelId, runId))
+        catch (OperationCanceledException e)
         {
-            // Canceled by the user (the model has already left "Running") or the host is stopping:
-            // in the second case the run stays in "Running" and the job is recovered at the next start.
+            // Canceled by the user or the model deleted: the transition that stopped the run has said so.
+            if (!await machine.IsCurrentAsync(modelId, runId)) return;
+            if (!ct.IsCancellationRequested || !lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                await machine.FailAsync(modelId, runId, $"Training stopped on an internal error: {e.Message}");
+                return;
+            }
+            // The host is stopping: the run stays in "Running", and Quartz hands the firing back for recovery
+            // because the job ends by throwing (AdoJobStoreOptions.RecoverFiringsCancelledByShutdown).
+            await log.WriteAsync(modelId, runId, LogLevels.Warning, StoppingMessage, CancellationToken.None);
+            throw;
         }
         catch (TrainingFailedException e)
         {
-            await FailAsync(modelId, runId, e.Message);
+            await machine.FailAsync(modelId, runId, e.Message);
         }
         catch (Exception e)
         {
             logger.LogError(e, "Training run {RunId} of model {ModelId} crashed", runId, modelId);
-            await FailAsync(modelId, runId, $"Training stopped on an internal error: {e.Message}");
+            await machine.FailAsync(modelId, runId, $"Training stopped on an internal error: {e.Message}");
         }
-    }
-
-    private async Task CompleteAsync(int modelId, int runId, TrainingInput input, TrainingOutcome outcome, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var model = await db.CustomModels.FirstAsync(m => m.Id == modelId, ct);
-        var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId, ct);
-        if (model.CurrentRunId != runId || model.TrainingStatus != TrainingStatus.Running) return;
-        var now = clock.GetUtcNow();
-        run.Status = TrainingStatus.Success;
-        run.FinishedAt = now;
-        run.TrainingHours = Math.Round(input.TrainingHours, 4);
-        run.WordErrorRate = outcome.WordErrorRate;
-        run.BaseWordErrorRate = outcome.BaseWordErrorRate;
-        run.CharacterErrorRate = outcome.CharacterErrorRate;
-        run.AccuracyImprovement = outcome.AccuracyImprovement;
-        run.ArtifactBlob = outcome.ArtifactBlob;
-        model.TrainingStatus = TrainingStatus.Success;
-        model.TrainingProgress = 100;
-        model.TrainingStage = null;
-        model.FailureReason = null;
-        model.ActiveRunId = runId;
-        model.UpdatedAt = now;
-        ledger.AddTrainingCharge(db, model, run);
-        await db.SaveChangesAsync(CancellationToken.None);
-        await log.WriteAsync(modelId, runId, LogLevels.Info,
-            $"Training succeeded: WER {outcome.WordErrorRate:0.##}% (base {outcome.BaseWordErrorRate:0.##}%), accuracy improvement {outcome.AccuracyImprovement:0.##}%.", CancellationToken.None);
-        progressWriter.Publish(modelId, TrainingStatus.Success, 100, null);
-    }
-
-    private async Task FailAsync(int modelId, int runId, string reason)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        var model = await db.CustomModels.FirstAsync(m => m.Id == modelId);
-        var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId);
-        if (model.CurrentRunId != runId || model.TrainingStatus != TrainingStatus.Running) return;
-        run.Status = TrainingStatus.Failed;
-        run.FailureReason = reason;
-        run.FinishedAt = clock.GetUtcNow();
-        model.TrainingStatus = TrainingStatus.Failed;
-        model.FailureReason = reason;
-        model.TrainingStage = null;
-        model.UpdatedAt = run.FinishedAt.Value;
-        await db.SaveChangesAsync();
-        await log.WriteAsync(modelId, runId, LogLevels.Error, $"Training failed: {reason}", CancellationToken.None);
-        progressWriter.Publish(modelId, TrainingStatus.Failed, model.TrainingProgress, null);
     }
 }

@@ -15,7 +15,7 @@ public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey,
 
 /// <summary>
 /// Turns the `model` of a transcription request into a decoder: a base model name, or `custom_model_{id}` of the caller's
-/// organization in status 4 (its latest successful version). Another organization's model is "not found".
+/// organization with a successful version (the one chosen to serve, by default the latest). Another organization's model is "not found".
 /// </summary>
 public sealed partial class RecognizerResolver(
     DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, IBlobStorage storage,
@@ -34,8 +34,9 @@ public sealed partial class RecognizerResolver(
 
         var custom = await db.CustomModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct)
             ?? throw ApiErrors.ModelNotFound(id);
-        if (custom.TrainingStatus != TrainingStatus.Success || custom.ActiveRunId is null)
-            throw ApiErrors.ModelNotReady(id, $"Custom model {id} is not ready: its training status is {(int)custom.TrainingStatus} ({custom.TrainingStatus}); transcription needs status 4 (Success).");
+        // The serving version answers also while the model retrains (3) or after a failed retrain (5).
+        if (custom.ActiveRunId is null)
+            throw ApiErrors.ModelNotReady(id, $"Custom model {id} has no trained version yet: its training status is {(int)custom.TrainingStatus} ({custom.TrainingStatus}); transcription needs a successful run (status 4).");
         SphinxRecognizers.EnsureSupported(custom.Language, custom.BaseModel, message => ApiErrors.Validation("model", message));
         var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == custom.ActiveRunId, ct);
         if (run.Engine != SphinxTrainingEngine.EngineName || run.ArtifactBlob is null)

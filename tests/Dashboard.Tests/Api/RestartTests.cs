@@ -12,17 +12,7 @@ public sealed class RestartTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-restart-").FullName;
 
-    private IDictionary<string, string> Environment
-    {
-        get
-        {
-            var environment = ServerProcess.Environment(folder);
-            environment["Training__MinimumAudioHours"] = "0.001";
-            environment["Training__Simulation__MinimumSeconds"] = "8";
-            environment["RateLimits__StatusChecksPerMinute"] = "10000";
-            return environment;
-        }
-    }
+    private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 8);
 
     [Fact]
     public async Task ARunCutOffByAKilledServer_CompletesAfterTheServerStartsAgain()
@@ -36,7 +26,7 @@ public sealed class RestartTests : IDisposable
             using var client = first.CreateClient(key);
             id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
             await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-            var running = await WaitForProgressAsync(client, id);
+            var running = await client.WaitForProgressAsync(id);
             Assert.Equal(3, (int)running["training_status"]!);
 
             first.KillAbruptly();
@@ -55,20 +45,6 @@ public sealed class RestartTests : IDisposable
         var messages = log["lines"]!.AsArray().Select(l => (string)l!["message"]!).ToList();
         Assert.Contains(messages, m => m.StartsWith("The server restarted during this run", StringComparison.Ordinal));
         Assert.StartsWith("Training succeeded", messages[^1], StringComparison.Ordinal);
-    }
-
-    /// <summary>Polls until the run has made progress but is not finished: the moment to pull the plug.</summary>
-    private static async Task<System.Text.Json.Nodes.JsonNode> WaitForProgressAsync(HttpClient client, int id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var model = await client.GetModelAsync(id);
-            if ((int)model["training_status"]! == 3 && (int)model["training_progress"]! > 0) return model;
-            if ((int)model["training_status"]! != 3 && (int)model["training_status"]! != 2 || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"The run did not make progress: {model.ToJsonString()}");
-            await Task.Delay(100);
-        }
     }
 
     public void Dispose()

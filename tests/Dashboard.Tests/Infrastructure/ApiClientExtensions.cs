@@ -54,6 +54,25 @@ public static class ApiClientExtensions
         }
     }
 
+    /// <summary>Polls until the run is in status 3 with at least <paramref name="percent"/> done: the moment to pull the plug.</summary>
+    public static async Task<JsonNode> WaitForProgressAsync(this HttpClient client, int modelId, int percent = 1)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var model = await client.GetModelAsync(modelId);
+            if ((int)model["training_status"]! == 3 && (int)model["training_progress"]! >= percent) return model;
+            if ((int)model["training_status"]! is not (2 or 3) || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"The run did not make progress: {model.ToJsonString()}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The messages of the model's training log, oldest first.</summary>
+    public static async Task<List<string>> LogMessagesAsync(this HttpClient client, int modelId) =>
+        (await (await client.GetAsync($"{Models}/{modelId}/log")).ReadJsonAsync(expectSuccess: true))["lines"]!.AsArray()
+        .Select(l => (string)l!["message"]!).ToList();
+
     public static async Task<JsonNode> ReadJsonAsync(this HttpResponseMessage response, bool expectSuccess = false)
     {
         var body = await response.Content.ReadAsStringAsync();

@@ -52,6 +52,16 @@ public sealed class ServerProcess : IDisposable
         ["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(folder, "dashboard.db")}",
     };
 
+    /// <summary>For restart and fault tests: simulated runs of at least <paramref name="simulationSeconds"/>, no status-check limit.</summary>
+    public static IDictionary<string, string> TrainingEnvironment(string folder, int simulationSeconds)
+    {
+        var environment = Environment(folder);
+        environment["Training__MinimumAudioHours"] = "0.001";
+        environment["Training__Simulation__MinimumSeconds"] = simulationSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["RateLimits__StatusChecksPerMinute"] = "10000";
+        return environment;
+    }
+
     /// <summary>Runs a command of the program (e.g. create-api-key) to its end.</summary>
     public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunCommandAsync(IDictionary<string, string> environment, params string[] args) =>
         RunCommandAsync(new Launch(environment), args);
@@ -102,6 +112,25 @@ public sealed class ServerProcess : IDisposable
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
     }
+
+    /// <summary>SIGTERM, as systemd or `docker stop` sends it; returns how long the server took to exit (at most <paramref name="limit"/>).</summary>
+    public async Task<TimeSpan> TerminateAsync(TimeSpan limit)
+    {
+        var started = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The server did not stop within {limit} of SIGTERM:\n{Output}");
+        }
+        return started.Elapsed;
+    }
+
+    public int ExitCode => process.ExitCode;
 
     public void Dispose()
     {

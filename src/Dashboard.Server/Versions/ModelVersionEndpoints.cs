@@ -1,0 +1,27 @@
+using System.Security.Claims;
+using Dashboard.Server.Security;
+using Dashboard.Shared.Versions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Server.Versions;
+
+/// <summary>GET /custom_models/{id}/versions, and POST .../versions/{version}/serve (admins) to choose the serving version.</summary>
+public static class ModelVersionEndpoints
+{
+    public static RouteGroupBuilder MapModelVersionsApi(this RouteGroupBuilder models)
+    {
+        models.MapGet("{id:int}/versions", ListVersions).RequireRateLimiting(RateLimitPolicies.StatusCheck);
+        models.MapPost("{id:int}/versions/{version:int}/serve", ServeVersion).RequireAuthorization(Roles.CanAdminister);
+        return models;
+    }
+
+    public static async Task<Ok<ModelVersionsResponse>> ListVersions(int id, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
+        TypedResults.Ok(await versions.ListAsync(user.OrganizationIdOf(), id, ct));
+
+    public static async Task<Ok<ModelVersionsResponse>> ServeVersion(int id, int version, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
+        TypedResults.Ok(await versions.ServeAsync(user.OrganizationIdOf(), id, version, ChosenBy(user), ct));
+
+    /// <summary>Who chose, for the log line: the API key's id or the signed-in user's name.</summary>
+    public static string ChosenBy(ClaimsPrincipal user) =>
+        user.FindFirstValue(DashboardClaims.ApiKeyId) is { } key ? $"API key {key}" : user.Identity?.Name ?? "an admin";
+}

@@ -1,0 +1,14 @@
+using Dashboard.Server.Versions;
+using Dashboard.Shared.Versions;
+
+namespace Dashboard.Server.Web;
+
+public sealed class ModelVersionsClient(DashboardUser user) : IModelVersionsClient
+{
+    public Task<ModelVersionsResponse> ListAsync(int modelId, CancellationToken ct) =>
+        user.CallAsync((s, org) => s.GetRequiredService<ModelVersionService>().ListAsync(org, modelId, ct));
+
+    public Task<ModelVersionsResponse> ServeAsync(int modelId, int version, CancellationToken ct) =>
+        user.CallAsync(DashboardUser.Admins, async (s, org) =>
+            await s.GetRequiredService<ModelVersionService>().ServeAsync(org, modelId, version, ModelVersionEndpoints.ChosenBy(await user.PrincipalAsync()), ct));
+}
