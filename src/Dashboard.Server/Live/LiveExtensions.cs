@@ -1,3 +1,5 @@
+using Dashboard.Server.Persistence;
+
 namespace Dashboard.Server.Live;
 
 public static class LiveExtensions
@@ -7,6 +9,7 @@ public static class LiveExtensions
         builder.Services.AddSingleton<TrainingEventBus>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubRelay>();
+        if (DatabaseConnection.Resolve(builder.Configuration).IsPostgres) builder.Services.AddHostedService<PostgresEventRelay>();
         return builder;
     }
 
