@@ -12,6 +12,7 @@ public static class PersistenceExtensions
         var database = DatabaseConnection.Resolve(builder.Configuration);
         database.EnsureReachable();
         builder.Services.AddSingleton(database);
+        builder.AddCluster(database);
         // Features hook into saving (e.g. Models/ModelCacheInvalidation) by registering an IInterceptor.
         builder.Services.AddDbContextFactory<DashboardDbContext>((services, options) =>
         {

@@ -29,7 +29,6 @@ public static class TrainingExtensions
         var schedulerName = builder.Configuration[$"{TrainingOptions.Section}:SchedulerName"] ?? new TrainingOptions().SchedulerName;
         var database = DatabaseConnection.Resolve(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
-        services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
