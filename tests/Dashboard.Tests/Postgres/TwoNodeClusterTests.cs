@@ -17,6 +17,7 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
     [Fact]
     public async Task ARunStartedOnNodeA_IsSeenLiveOnNodeB_AndFinishedByNodeBWhenNodeAIsKilled()
     {
+        await NodeScript.EnsureInstalledAsync();
         using var cluster = await ClusterEnvironment.CreateAsync(server, "twonode");
         var (exit, key, error) = await ServerProcess.RunCommandAsync(cluster.ForNode("cli"), "create-api-key", "--org", "Cluster", "--plan", "gold");
         Assert.True(exit == 0, error);
@@ -33,13 +34,16 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
         var events = Channel.CreateUnbounded<JsonNode>();
         var subscribed = new TaskCompletionSource();
         string? summary = null;
+        var hubOutput = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var hubClient = NodeScript.Start("hub-client.mjs", [nodeB.BaseAddress.ToString().TrimEnd('/'), key, $"{id}", "0", "300000", "echo"], line =>
         {
+            hubOutput.Enqueue(line);
             if (line == "subscribed") subscribed.TrySetResult();
             else if (line.StartsWith("event ", StringComparison.Ordinal)) events.Writer.TryWrite(JsonNode.Parse(line[6..])!);
             else if (line.StartsWith('{')) summary = line;
         });
-        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(t => Assert.True(t.IsCompletedSuccessfully,
+            $"The hub client on node B did not subscribe: {string.Join('\n', hubOutput)}"), TaskScheduler.Default);
 
         // Node B's status answer is cached; node A's progress must still show there as soon as B's hub client sees it.
         var (primed, seenLater) = await ProgressSeenOnNodeBAsync(clientB, events.Reader, id);
