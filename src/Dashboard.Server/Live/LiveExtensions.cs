@@ -7,6 +7,7 @@ public static class LiveExtensions
     public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrainingEventBus>();
+        builder.Services.AddSingleton<CacheEvictions>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubRelay>();
         if (DatabaseConnection.Resolve(builder.Configuration).IsPostgres) builder.Services.AddHostedService<PostgresEventRelay>();

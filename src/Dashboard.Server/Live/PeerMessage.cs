@@ -6,14 +6,16 @@ using Dashboard.Shared.Live;
 namespace Dashboard.Server.Live;
 
 /// <summary>
-/// What one node tells the others over PostgreSQL NOTIFY: a training event, or that a model changed (drop cached copies).
+/// What one node tells the others over PostgreSQL NOTIFY: a training event, that a model changed (drop cached copies),
+/// or that a cache entry must go (<see cref="CacheEvictions"/>).
 /// The origin lets a node ignore its own messages, which PostgreSQL also delivers to the sender.
 /// </summary>
 public sealed record PeerMessage(
     [property: JsonPropertyName("o")] Guid Origin,
     [property: JsonPropertyName("s")] StatusChangedEvent? Status = null,
     [property: JsonPropertyName("l")] LogLineEvent? Log = null,
-    [property: JsonPropertyName("m")] int? ChangedModelId = null)
+    [property: JsonPropertyName("m")] int? ChangedModelId = null,
+    [property: JsonPropertyName("k")] string? EvictedCacheKey = null)
 {
     /// <summary>PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; a longer log line is cut (it is complete in the log table).</summary>
     public const int MaxPayloadBytes = 7900;

@@ -7,12 +7,13 @@ namespace Dashboard.Server.Live;
 
 /// <summary>
 /// With Database:Provider=postgres, the nodes share their event streams: each event published on this node and
-/// each change of a model's cached status goes out with NOTIFY, and what the other nodes send comes in with
+/// each change of a model's cached status or cache eviction goes out with NOTIFY, and what the other nodes send comes in with
 /// LISTEN and is published here (hub clients and Blazor pages on this node see a run on another node) or drops
 /// the cached copy. Log lines are stored before they are published, so a line missed during a reconnect is
 /// still in the log the pages and GET .../log read.
 /// </summary>
-public sealed class PostgresEventRelay(DatabaseConnection database, TrainingEventBus bus, ModelStatusCache statusCache, ILogger<PostgresEventRelay> logger)
+public sealed class PostgresEventRelay(
+    DatabaseConnection database, TrainingEventBus bus, ModelStatusCache statusCache, CacheEvictions evictions, ILogger<PostgresEventRelay> logger)
     : BackgroundService
 {
     public const string Channel = "dashboard_events";
@@ -42,7 +43,9 @@ public sealed class PostgresEventRelay(DatabaseConnection database, TrainingEven
             return Task.CompletedTask;
         });
         void OnInvalidated(int modelId) => outgoing.Writer.TryWrite(new PeerMessage(origin, ChangedModelId: modelId));
+        void OnEvicted(string key) => outgoing.Writer.TryWrite(new PeerMessage(origin, EvictedCacheKey: key));
         statusCache.Invalidated += OnInvalidated;
+        evictions.Evicted += OnEvicted;
         try
         {
             await Task.WhenAll(KeepGoing(ListenAsync, stoppingToken), KeepGoing(SendAsync, stoppingToken));
@@ -50,6 +53,7 @@ public sealed class PostgresEventRelay(DatabaseConnection database, TrainingEven
         finally
         {
             statusCache.Invalidated -= OnInvalidated;
+            evictions.Evicted -= OnEvicted;
         }
     }
 
@@ -103,6 +107,7 @@ public sealed class PostgresEventRelay(DatabaseConnection database, TrainingEven
     {
         if (PeerMessage.Parse(payload) is not { } message || message.Origin == origin) return;
         if (message.ChangedModelId is { } modelId) statusCache.InvalidateFromPeer(modelId);
+        if (message.EvictedCacheKey is { } key) evictions.EvictFromPeer(key);
         if (message.Event is { } trainingEvent) bus.PublishFromPeer(trainingEvent);
     }
 

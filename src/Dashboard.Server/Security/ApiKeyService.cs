@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Server.Live;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,7 +11,7 @@ public sealed record ApiKeyIdentity(int KeyId, int OrganizationId, string Plan);
 
 public sealed record CreatedApiKey(int Id, string Name, string Prefix, string Secret, DateTimeOffset CreatedAt);
 
-public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, TimeProvider clock)
+public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, CacheEvictions evictions, TimeProvider clock)
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -51,7 +52,7 @@ public sealed class ApiKeyService(DashboardDbContext db, IMemoryCache cache, Tim
         if (key is null || key.RevokedAt is not null) return false;
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        cache.Remove(key.SecretHash);
+        evictions.Evict(key.SecretHash); // on every node
         return true;
     }
 

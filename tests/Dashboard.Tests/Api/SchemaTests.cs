@@ -168,7 +168,7 @@ public sealed class SchemaTests : IDisposable
         $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'QRTZ_%' AND name <> '{SchemaMigrator.VersionTable}' ORDER BY name",
         r => r.GetString(0));
 
-    private static async Task<List<T>> RowsAsync<T>(DashboardDbContext db, string sql, Func<DbDataReader, T> read, int? assertTrue = null)
+    internal static async Task<List<T>> RowsAsync<T>(DashboardDbContext db, string sql, Func<DbDataReader, T> read, int? assertTrue = null)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();

@@ -34,13 +34,4 @@ public sealed class PostgresApiFlowTests(PostgresServer server)
         await (await client.DeleteAsync($"{Models}/{id}")).AssertStatusAsync(HttpStatusCode.OK);
         await (await client.GetAsync($"{Models}/{id}")).AssertErrorAsync(HttpStatusCode.NotFound, "MODEL_NOT_FOUND");
     }
-
-    private sealed class PostgresDashboardFactory(string connectionString) : DashboardFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "postgres",
-            ["ConnectionStrings:Dashboard"] = connectionString,
-        };
-    }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dashboard.Server.Persistence;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Infrastructure;
@@ -39,7 +38,7 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         Assert.Equal(SchemaMigrator.Scripts("postgres")[^1].Version, version);
         Assert.Equal(["Cardiology"], await db.CustomModels.Select(m => m.Name).ToListAsync());
         Assert.Equal(1, await db.Ledger.CountAsync());
-        Assert.Equal(SchemaMigrator.Scripts("postgres").Select(s => (long)s.Version), await RowsAsync(db, $"SELECT version FROM {SchemaMigrator.VersionTable} ORDER BY version", r => Convert.ToInt64(r.GetValue(0))));
+        Assert.Equal(SchemaMigrator.Scripts("postgres").Select(s => (long)s.Version), await SchemaTests.RowsAsync(db, $"SELECT version FROM {SchemaMigrator.VersionTable} ORDER BY version", r => Convert.ToInt64(r.GetValue(0))));
     }
 
     /// <summary>Nodes of a cluster start together: one applies the scripts, the others wait for it and apply nothing twice.</summary>
@@ -52,7 +51,7 @@ public sealed class PostgresSchemaTests(PostgresServer server)
         var versions = await Task.WhenAll(contexts.Select(c => new SchemaMigrator(c).MigrateAsync(CancellationToken.None)));
 
         Assert.All(versions, v => Assert.Equal(SchemaMigrator.Scripts("postgres")[^1].Version, v));
-        Assert.Equal(SchemaMigrator.Scripts("postgres").Count, (await RowsAsync(contexts[0], $"SELECT COUNT(*) FROM {SchemaMigrator.VersionTable}", r => r.GetInt64(0)))[0]);
+        Assert.Equal(SchemaMigrator.Scripts("postgres").Count, (await SchemaTests.RowsAsync(contexts[0], $"SELECT COUNT(*) FROM {SchemaMigrator.VersionTable}", r => r.GetInt64(0)))[0]);
         foreach (var context in contexts) await context.DisposeAsync();
     }
 
@@ -61,30 +60,18 @@ public sealed class PostgresSchemaTests(PostgresServer server)
     {
         const string Ours = "NOT LIKE 'qrtz%' AND {0} <> '" + SchemaMigrator.VersionTable + "'";
         var description = new List<string>();
-        description.AddRange(await RowsAsync(db,
+        description.AddRange(await SchemaTests.RowsAsync(db,
             "SELECT table_name, column_name, data_type, character_maximum_length, is_nullable, column_default, is_identity FROM information_schema.columns "
             + $"WHERE table_schema = 'public' AND lower(table_name) {string.Format(Ours, "table_name")}",
             r => $"{r[0]} column {r[1]} {r[2]} length={r[3]} nullable={r[4]} default={r[5]} identity={r[6]}"));
-        description.AddRange(await RowsAsync(db,
+        description.AddRange(await SchemaTests.RowsAsync(db,
             $"SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND lower(tablename) {string.Format(Ours, "tablename")}",
             r => $"{r[0]} index {r[1]}: {r[2]}"));
-        description.AddRange(await RowsAsync(db,
+        description.AddRange(await SchemaTests.RowsAsync(db,
             "SELECT t.relname, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid "
             + $"WHERE c.connamespace = 'public'::regnamespace AND lower(t.relname) {string.Format(Ours, "t.relname")}",
             r => $"{r[0]} constraint {r[1]}: {r[2]}"));
         description.Sort(StringComparer.Ordinal);
         return description;
-    }
-
-    private static async Task<List<T>> RowsAsync<T>(DashboardDbContext db, string sql, Func<DbDataReader, T> read)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<T>();
-        while (await reader.ReadAsync()) rows.Add(read(reader));
-        return rows;
     }
 }
