@@ -15,7 +15,8 @@ namespace Dashboard.Tests.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class TwoNodeClusterTests(PostgresServer server)
 {
-    private const double RunSeconds = 120; // long enough that node A is still training when it is killed
+    private const double RunSeconds = 120; // node A is still training when it is killed
+    private const double RerunSeconds = 20; // node B's simulated runs (the taken-over one) are quicker
     private const string Lead = "lead@cluster.test";
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
         await (await clientA.PostAsync($"{ApiClientExtensions.Models}/{id}/run", null)).AssertStatusAsync(HttpStatusCode.Accepted);
         await WaitForRunningAsync(clientA, id, m => (int)m["training_progress"]! > 0, "the run to make progress on node A");
 
-        using var nodeB = await ServerProcess.StartAsync(cluster.ForNode("node-b", RunSeconds));
+        using var nodeB = await ServerProcess.StartAsync(cluster.ForNode("node-b", RerunSeconds));
         using var clientB = nodeB.CreateClient(key);
         using var hub = await HubFollower.SubscribeAsync(nodeB.BaseAddress, key, id);
         var page = await BrowserFixture.SignInAsync(browser, nodeB.BaseAddress.ToString().TrimEnd('/'), Lead, DashboardServer.Password);
