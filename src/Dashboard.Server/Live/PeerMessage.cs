@@ -34,15 +34,21 @@ public sealed record PeerMessage(
     public string ToPayload()
     {
         var payload = JsonSerializer.Serialize(this);
-        var message = this;
-        while (Encoding.UTF8.GetByteCount(payload) >= MaxPayloadBytes && message.Log is { } log)
+        if (Fits(payload) || Log is not { } log) return payload;
+        // The longest start of the message that fits once serialized (JSON may escape a character into six bytes).
+        var (shortest, longest) = (0, log.Message.Length);
+        while (shortest < longest)
         {
-            var keep = Math.Max(0, Math.Min(log.Message.Length, log.Message.Length - (Encoding.UTF8.GetByteCount(payload) - MaxPayloadBytes)) - Cut.Length - 16);
-            message = message with { Log = log with { Message = log.Message[..keep] + Cut } };
-            payload = JsonSerializer.Serialize(message);
+            var middle = (shortest + longest + 1) / 2;
+            if (Fits(JsonSerializer.Serialize(CutTo(log, middle)))) shortest = middle;
+            else longest = middle - 1;
         }
-        return payload;
+        return JsonSerializer.Serialize(CutTo(log, shortest));
     }
+
+    private PeerMessage CutTo(LogLineEvent log, int length) => this with { Log = log with { Message = log.Message[..length] + Cut } };
+
+    private static bool Fits(string payload) => Encoding.UTF8.GetByteCount(payload) < MaxPayloadBytes;
 
     public static PeerMessage? Parse(string payload)
     {
