@@ -6,6 +6,8 @@ packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 
 if [ "${1:-}" = "--runtime-only" ]; then
   packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils sphinxtrain espeak-ng)
 fi
+# PostgreSQL 15 for the scale-out tests, which start a server of their own in a temporary folder.
+if [ "${1:-}" != "--runtime-only" ]; then packages+=(postgresql); fi
 
 missing=()
 # node and npm usually come with the machine (nodejs from its own repository); Debian's packages only if absent.

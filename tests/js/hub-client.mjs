@@ -1,10 +1,12 @@
 // Subscribes to one model on /hubs/training with an API key, as an external client would, and prints
 // one JSON summary: statuses and log lines received, events for any other model, and whether
 // subscribing to a model of another organization was refused.
-// usage: node hub-client.mjs BASE_URL API_KEY MODEL_ID FOREIGN_MODEL_ID TIMEOUT_MS
+// With a sixth argument `echo`, it also prints each event of the model as it arrives: `event {json}`.
+// usage: node hub-client.mjs BASE_URL API_KEY MODEL_ID FOREIGN_MODEL_ID TIMEOUT_MS [echo]
 import * as signalR from '@microsoft/signalr';
 
-const [baseUrl, key, modelArg, foreignArg, timeoutArg] = process.argv.slice(2);
+const [baseUrl, key, modelArg, foreignArg, timeoutArg, echoArg] = process.argv.slice(2);
+const echo = (kind, e) => { if (echoArg === 'echo') console.log(`event ${JSON.stringify({ kind, ...e })}`); };
 const modelId = Number(modelArg);
 const foreignId = Number(foreignArg);
 const summary = { statuses: [], progress: [], logLines: [], otherModelEvents: 0, foreignSubscribeError: null, error: null };
@@ -18,12 +20,14 @@ let finish;
 const finished = new Promise(resolve => { finish = resolve; });
 connection.on('statusChanged', e => {
   if (e.model_id !== modelId) { summary.otherModelEvents++; return; }
+  echo('statusChanged', e);
   if (!summary.statuses.includes(e.training_status)) summary.statuses.push(e.training_status);
   summary.progress.push(e.training_progress);
   if (e.training_status === 4 || e.training_status === 5) setTimeout(finish, 300); // the last log lines may still be in flight
 });
 connection.on('logLine', e => {
   if (e.model_id !== modelId) { summary.otherModelEvents++; return; }
+  echo('logLine', e);
   summary.logLines.push({ level: e.level, message: e.message, timestamp: e.timestamp });
 });
 

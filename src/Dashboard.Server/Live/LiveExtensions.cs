@@ -1,3 +1,5 @@
+using Dashboard.Server.Persistence;
+
 namespace Dashboard.Server.Live;
 
 public static class LiveExtensions
@@ -5,8 +7,10 @@ public static class LiveExtensions
     public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrainingEventBus>();
+        builder.Services.AddSingleton<CacheEvictions>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubRelay>();
+        if (DatabaseConnection.Resolve(builder.Configuration).IsPostgres) builder.Services.AddHostedService<PostgresEventRelay>();
         return builder;
     }
 

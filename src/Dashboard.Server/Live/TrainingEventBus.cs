@@ -6,24 +6,36 @@ namespace Dashboard.Server.Live;
 /// <summary>
 /// The one in-process stream of training events. Blazor components and the SignalR relay subscribe
 /// to it; a slow subscriber never blocks training (handlers run on the publisher's thread but must
-/// only queue work).
+/// only queue work). With several nodes, events of runs on other nodes arrive through
+/// <see cref="PublishFromPeer"/> (see <see cref="PostgresEventRelay"/>).
 /// </summary>
 public sealed class TrainingEventBus(ILogger<TrainingEventBus> logger)
 {
-    private readonly ConcurrentDictionary<Guid, Func<TrainingEvent, Task>> subscribers = new();
+    private readonly ConcurrentDictionary<Guid, Subscriber> subscribers = new();
 
-    public IDisposable Subscribe(Func<TrainingEvent, Task> handler)
+    public IDisposable Subscribe(Func<TrainingEvent, Task> handler) => Add(new Subscriber(handler, LocalOnly: false));
+
+    /// <summary>Only events published on this node: what a relay forwards to the other nodes.</summary>
+    public IDisposable SubscribeToLocalEvents(Func<TrainingEvent, Task> handler) => Add(new Subscriber(handler, LocalOnly: true));
+
+    public void Publish(TrainingEvent trainingEvent) => DeliverToAll(trainingEvent, fromPeer: false);
+
+    /// <summary>An event of a run on another node, delivered here as if published here, but not relayed back.</summary>
+    public void PublishFromPeer(TrainingEvent trainingEvent) => DeliverToAll(trainingEvent, fromPeer: true);
+
+    private Subscription Add(Subscriber subscriber)
     {
         var id = Guid.NewGuid();
-        subscribers[id] = handler;
+        subscribers[id] = subscriber;
         return new Subscription(() => subscribers.TryRemove(id, out _));
     }
 
-    public void Publish(TrainingEvent trainingEvent)
+    private void DeliverToAll(TrainingEvent trainingEvent, bool fromPeer)
     {
-        foreach (var handler in subscribers.Values)
+        foreach (var subscriber in subscribers.Values)
         {
-            _ = Deliver(handler, trainingEvent);
+            if (fromPeer && subscriber.LocalOnly) continue;
+            _ = Deliver(subscriber.Handler, trainingEvent);
         }
     }
 
@@ -38,6 +50,8 @@ public sealed class TrainingEventBus(ILogger<TrainingEventBus> logger)
             logger.LogWarning(e, "A training event subscriber failed");
         }
     }
+
+    private sealed record Subscriber(Func<TrainingEvent, Task> Handler, bool LocalOnly);
 
     private sealed class Subscription(Action dispose) : IDisposable
     {

@@ -7,16 +7,16 @@ public static class PersistenceExtensions
 {
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
+        DatabaseConfigurationException.ExitCleanlyWhenUnhandled();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var connectionString = DatabaseOptions.ConnectionString(builder.Configuration);
-        var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? "sqlite";
-        if (provider != "sqlite")
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not available in this build; use 'sqlite'.");
-        void Configure(DbContextOptionsBuilder options) => options.UseSqlite(connectionString, o => o.CommandTimeout(60));
+        var database = DatabaseConnection.Resolve(builder.Configuration);
+        database.EnsureReachable();
+        builder.Services.AddSingleton(database);
+        builder.AddCluster(database);
         // Features hook into saving (e.g. Models/ModelCacheInvalidation) by registering an IInterceptor.
         builder.Services.AddDbContextFactory<DashboardDbContext>((services, options) =>
         {
-            Configure(options);
+            database.Configure(options);
             options.AddInterceptors(services.GetServices<IInterceptor>());
         });
         builder.Services.AddScoped<SchemaMigrator>();

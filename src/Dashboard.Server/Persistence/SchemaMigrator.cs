@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Persistence;
 
 /// <summary>
-/// Versions the schema with numbered SQL scripts embedded under Persistence/Schema/{provider}/
+/// Versions the schema with numbered SQL scripts embedded as Persistence/Schema/{provider}_NNNN_name.sql
 /// (EF's design-time tooling cannot be restored here). Each script runs once, in its own
 /// transaction, and is recorded in schema_version; a database made by an earlier build is
 /// upgraded in place, never recreated. A test proves the result equals the EF model.
@@ -31,7 +31,9 @@ public sealed class SchemaMigrator(DashboardDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (ProviderName == "sqlite") await Execute(connection, "PRAGMA journal_mode=WAL;", ct); // readers never wait for the writer
+            if (ProviderName == DatabaseOptions.Sqlite) await Execute(connection, "PRAGMA journal_mode=WAL;", ct); // readers never wait for the writer
+            // Nodes starting together: one migrates, the others wait and then find nothing left to do.
+            else await Execute(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", ct);
             await Execute(connection, $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)", ct);
             var current = await CurrentVersionAsync(connection, ct);
             foreach (var (version, sql) in Scripts(ProviderName))
@@ -47,11 +49,14 @@ public sealed class SchemaMigrator(DashboardDbContext db)
         }
         finally
         {
+            if (ProviderName == DatabaseOptions.Postgres) await Execute(connection, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    private string ProviderName => db.Database.ProviderName!.Contains("Sqlite", StringComparison.Ordinal) ? "sqlite" : "postgres";
+    private const long AdvisoryLockKey = 0x5C4E_4D41; // any constant; only this migrator takes it
+
+    private string ProviderName => db.Database.IsSqlite() ? DatabaseOptions.Sqlite : DatabaseOptions.Postgres;
 
     private static async Task<int> CurrentVersionAsync(DbConnection connection, CancellationToken ct)
     {

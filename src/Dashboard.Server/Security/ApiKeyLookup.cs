@@ -8,7 +8,7 @@ namespace Dashboard.Server.Security;
 
 /// <summary>
 /// Finds the key behind a secret on every API request. Known keys are answered from memory for a short time
-/// (revoking drops the entry at once); only a miss opens a DbContext, so a cached request builds none.
+/// (revoking drops the entry at once on every node, see CacheEvictions); only a miss opens a DbContext, so a cached request builds none.
 /// </summary>
 public sealed class ApiKeyLookup(IDbContextFactory<DashboardDbContext> contexts, IMemoryCache cache)
 {
@@ -26,8 +26,6 @@ public sealed class ApiKeyLookup(IDbContextFactory<DashboardDbContext> contexts,
         if (identity is not null) cache.Set(hash, identity, CacheFor);
         return identity;
     }
-
-    public void Forget(string secretHash) => cache.Remove(secretHash);
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dashboard.Server.Live;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ public sealed record ApiKeyIdentity(int KeyId, int OrganizationId, string Plan);
 
 public sealed record CreatedApiKey(int Id, string Name, string Prefix, string Secret, DateTimeOffset CreatedAt);
 
-public sealed class ApiKeyService(DashboardDbContext db, ApiKeyLookup lookup, TimeProvider clock)
+public sealed class ApiKeyService(DashboardDbContext db, CacheEvictions evictions, TimeProvider clock)
 {
     public async Task<CreatedApiKey> CreateAsync(int organizationId, string name, CancellationToken ct)
     {
@@ -35,7 +36,7 @@ public sealed class ApiKeyService(DashboardDbContext db, ApiKeyLookup lookup, Ti
         if (key is null || key.RevokedAt is not null) return false;
         key.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        lookup.Forget(key.SecretHash);
+        evictions.Evict(key.SecretHash); // on every node
         return true;
     }
 }

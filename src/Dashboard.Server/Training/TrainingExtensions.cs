@@ -31,13 +31,15 @@ public static class TrainingExtensions
         services.AddSphinxRecognition();
 
         var schedulerName = builder.Configuration[$"{TrainingOptions.Section}:SchedulerName"] ?? new TrainingOptions().SchedulerName;
-        var connectionString = DatabaseOptions.ConnectionString(builder.Configuration);
+        var database = DatabaseConnection.Resolve(builder.Configuration);
+        var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = schedulerName;
-                o.InstanceId = schedulerName;
+                // In a cluster every node shares the scheduler name and has its own instance id.
+                o.InstanceId = database.IsPostgres ? ClusterOptions.NodeIdOf(builder.Configuration) : schedulerName;
                 // On SIGTERM a running engine is asked to stop through its token (and waited for), so the job
                 // ends by throwing and its firing is kept for recovery at the next start.
                 o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
@@ -45,7 +47,16 @@ public static class TrainingExtensions
             q.UseDefaultThreadPool(pool => pool.MaxConcurrency = Math.Max(2, Environment.ProcessorCount));
             q.UsePersistentStore(store =>
             {
-                store.UseSqlite(connectionString);
+                if (database.IsPostgres)
+                {
+                    store.UsePostgres(database.ConnectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(cluster.CheckinIntervalSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(cluster.CheckinIntervalSeconds);
+                    });
+                }
+                else store.UseSqlite(database.ConnectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
                 store.ConfigureStore(o => o.RecoverFiringsCancelledByShutdown = true);

@@ -41,7 +41,19 @@ public sealed class SchemaTests : IDisposable
 
         var expected = await DescribeSchemaAsync(created);
         Assert.NotEmpty(expected);
-        Assert.Equal(expected, await DescribeSchemaAsync(migrated));
+        SchemaComparison.AssertSame(expected, await DescribeSchemaAsync(migrated), "sqlite");
+    }
+
+    /// <summary>Each schema change is written for both providers, with the same number (postgres_0002 beside sqlite_0002).</summary>
+    [Fact]
+    public void EverySqliteScript_HasAPostgresTwinWithTheSameNumber()
+    {
+        var postgres = SchemaMigrator.Scripts("postgres").Select(s => s.Version).ToArray();
+
+        var missing = Versions.Except(postgres).Select(v => $"sqlite_{v:0000} has no postgres_{v:0000}");
+        var extra = postgres.Except(Versions).Select(v => $"postgres_{v:0000} has no sqlite_{v:0000}");
+
+        Assert.True(Versions.SequenceEqual(postgres), string.Join("; ", missing.Concat(extra)));
     }
 
     [Fact]
@@ -95,7 +107,7 @@ public sealed class SchemaTests : IDisposable
         }
     }
 
-    private static async Task PopulateAsync(DashboardDbContext db)
+    internal static async Task PopulateAsync(DashboardDbContext db)
     {
         var now = DateTimeOffset.UtcNow;
         var organization = new Organization { Name = "Acme", Plan = "gold", CreatedAt = now };
@@ -156,7 +168,7 @@ public sealed class SchemaTests : IDisposable
         $"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'QRTZ_%' AND name <> '{SchemaMigrator.VersionTable}' ORDER BY name",
         r => r.GetString(0));
 
-    private static async Task<List<T>> RowsAsync<T>(DashboardDbContext db, string sql, Func<DbDataReader, T> read, int? assertTrue = null)
+    internal static async Task<List<T>> RowsAsync<T>(DashboardDbContext db, string sql, Func<DbDataReader, T> read, int? assertTrue = null)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();

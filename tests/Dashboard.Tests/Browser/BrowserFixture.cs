@@ -24,21 +24,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Server.CreateUserAsync(Org, Member, "member", Plan);
         await Server.CreateUserAsync(Org, Viewer, "viewer", Plan);
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await LaunchChromiumAsync(playwright);
     }
+
+    /// <summary>Debian's Chromium, headless.</summary>
+    public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = "/usr/bin/chromium",
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
     /// <param name="server">Another server than the collection's, e.g. one with the sphinx engine.</param>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password,
-        DashboardServer? server = null)
+    public Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password,
+        DashboardServer? server = null) => SignInAsync(Browser, (server ?? Server).BaseUrl, email, password, width, height);
+
+    /// <summary>A fresh browser context signed in at <paramref name="baseUrl"/>, on /models.</summary>
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password, int width = 1400, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = (server ?? Server).BaseUrl,
+            BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
