@@ -18,6 +18,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TrainingRun> TrainingRuns => Set<TrainingRun>();
     public DbSet<TrainingLogEntry> TrainingLog => Set<TrainingLogEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+    public DbSet<Outbound.OutboundDelivery> OutboundDeliveries => Set<Outbound.OutboundDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -62,6 +64,20 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             e.HasIndex(l => new { l.OrganizationId, l.CreatedAt });
             e.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Webhooks.Webhook>(e =>
+        {
+            e.HasIndex(w => w.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(w => w.Url).HasMaxLength(2048);
+        });
+        builder.Entity<Outbound.OutboundDelivery>(e =>
+        {
+            e.HasIndex(d => new { d.OrganizationId, d.Id });
+            e.HasIndex(d => d.Status);
+            e.HasIndex(d => new { d.Kind, d.Reference });
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
