@@ -16,7 +16,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private SphinxApiHost(bool listen)
+    private SphinxApiHost(bool listen, IReadOnlyDictionary<string, string>? extraSettings)
     {
         Root = Directory.CreateTempSubdirectory("sphinx-api-").FullName;
         var settings = new Dictionary<string, string>
@@ -33,6 +33,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (listen) settings["urls"] = "http://127.0.0.1:0"; // a free port: never collide with a server on 5000
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             foreach (var (key, value) in settings) b.UseSetting(key, value);
@@ -52,7 +53,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
-    public static SphinxApiHost Start(bool listen = false) => new(listen);
+    public static SphinxApiHost Start(bool listen = false, IReadOnlyDictionary<string, string>? settings = null) => new(listen, settings);
 
     /// <summary>A new organization with an API key, and a client that sends it as a Bearer token.</summary>
     public async Task<(HttpClient Client, string Key, int OrganizationId)> NewOrganizationAsync(string name, string plan = "gold")
