@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Outbound;
 using Dashboard.Server.Persistence;
+using Dashboard.Shared.Models;
 using Dashboard.Shared.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +51,12 @@ public sealed class WebhookService(DashboardDbContext db, OutboundHostPolicy pol
         (await db.OutboundDeliveries.AsNoTracking()
             .Where(d => d.OrganizationId == organizationId && d.WebhookId != null)
             .OrderByDescending(d => d.Id).Take(RecentDeliveries).ToListAsync(ct))
-            .Select(d => new WebhookDeliveryDto(d.Id, d.WebhookId!.Value, d.Url, d.Event, d.ModelId, d.Status, d.Attempts,
+            .Select(d => new WebhookDeliveryDto(d.Id, d.WebhookId!.Value, d.Url, d.Event, d.ModelId, AnnouncedStatus(d.Payload), d.Status, d.Attempts,
                 d.LastStatusCode, d.LastError, d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt)).ToList();
+
+    private static TrainingStatus? AnnouncedStatus(string payload)
+    {
+        using var body = JsonDocument.Parse(payload);
+        return body.RootElement.TryGetProperty("training_status", out var status) && status.TryGetInt32(out var value) ? (TrainingStatus)value : null;
+    }
 }

@@ -12,13 +12,14 @@ public sealed record CreatedWebhookDto(int Id, string Url, string Secret, DateTi
 
 public sealed record WebhookListResponse(IReadOnlyList<WebhookDto> Data);
 
-/// <summary>One POST to a webhook: its state (pending, delivered, failed), attempts so far and the receiver's last answer.</summary>
+/// <summary>One POST to a webhook: the status it announced, its state (pending, delivered, failed), attempts so far and the receiver's last answer.</summary>
 public sealed record WebhookDeliveryDto(
     int Id,
     int WebhookId,
     string Url,
     string Event,
     int? ModelId,
+    TrainingStatus? TrainingStatus,
     string Status,
     int Attempts,
     int? LastStatusCode,
