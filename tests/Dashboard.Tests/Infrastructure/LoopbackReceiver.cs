@@ -22,6 +22,7 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     private readonly WebApplication app;
     private readonly Channel<Received> received = Channel.CreateUnbounded<Received>();
     private readonly ConcurrentDictionary<string, byte[]> files = new();
+    private readonly ConcurrentDictionary<string, Uri> redirects = new();
 
     public ConcurrentQueue<int> Answers { get; } = new();
 
@@ -37,6 +38,12 @@ public sealed class LoopbackReceiver : IAsyncDisposable
         app = builder.Build();
         app.Run(async context =>
         {
+            if (redirects.TryGetValue(context.Request.Path, out var target))
+            {
+                Record(context, "");
+                context.Response.Redirect(target.ToString());
+                return;
+            }
             if (HttpMethods.IsGet(context.Request.Method) && files.TryGetValue(context.Request.Path, out var file))
             {
                 Record(context, "");
@@ -59,6 +66,13 @@ public sealed class LoopbackReceiver : IAsyncDisposable
     public Uri Serve(string urlPath, string path)
     {
         files["/" + urlPath.TrimStart('/')] = File.ReadAllBytes(path);
+        return new Uri(BaseAddress, urlPath.TrimStart('/'));
+    }
+
+    /// <summary>Answers GET <paramref name="urlPath"/> with a 302 to <paramref name="target"/>; returns the full URL.</summary>
+    public Uri Redirect(string urlPath, Uri target)
+    {
+        redirects["/" + urlPath.TrimStart('/')] = target;
         return new Uri(BaseAddress, urlPath.TrimStart('/'));
     }
 

@@ -123,6 +123,21 @@ public sealed class DeepgramOptionsSdkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARedirectFromAnAllowedHostToAnInternalOne_IsRefusedBeforeConnectingToIt()
+    {
+        receiver.Serve("media/secret.wav", audio);
+        var internalTarget = new Uri($"http://localhost:{receiver.BaseAddress.Port}/media/secret.wav");
+        var url = receiver.Redirect("media/moved.wav", internalTarget);
+
+        var response = await ListenAsync(new { model = "general" }, url: url);
+
+        Assert.Equal("URL_NOT_ALLOWED", (string)response["error"]!["body"]!["err_code"]!);
+        Assert.Contains("localhost", (string)response["error"]!["body"]!["err_msg"]!);
+        Assert.Contains(receiver.All, r => r.Path == "/media/moved.wav");
+        Assert.DoesNotContain(receiver.All, r => r.Path == "/media/secret.wav");
+    }
+
+    [Fact]
     public async Task ACallbackToAPrivateAddress_IsRefusedAtOnce_AndNothingIsQueued()
     {
         var response = await ListenAsync(new { model = "general", callback = "http://192.168.1.20/hook" }, file: audio);
