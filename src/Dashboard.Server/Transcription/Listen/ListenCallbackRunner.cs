@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Outbound;
+using Dashboard.Shared.Errors;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,12 @@ public sealed class ListenCallbackRunner(
         {
             logger.LogInformation("Callback request {RequestId} could not be transcribed: {Message}", requestId, e.Message);
             payload = JsonSerializer.Serialize(new DeepgramError(e.ErrorCode, e.Message, requestId), json.Value.SerializerOptions);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested) // the client waits for an answer either way
+        {
+            logger.LogError(e, "Callback request {RequestId} failed", requestId);
+            payload = JsonSerializer.Serialize(new DeepgramError(ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.", requestId),
+                json.Value.SerializerOptions);
         }
         await deliveries.EnqueueAsync(new OutboundDelivery
         {
