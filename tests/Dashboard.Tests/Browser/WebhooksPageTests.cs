@@ -63,7 +63,10 @@ public sealed class WebhooksPageTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByTestId("delivery-code").First).ToHaveTextAsync("HTTP 200");
         await Expect(page.GetByTestId("delivery-change").First).ToContainTextAsync("Success"); // newest first
         await Expect(page.GetByTestId("delivery-attempts").Filter(new() { HasText = "2" })).ToHaveCountAsync(1);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotTests.OutputFolder(), "webhooks-1400.png"), FullPage = true });
+        var folder = ScreenshotTests.OutputFolder();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "webhooks-1400.png"), FullPage = true });
+        await page.SetViewportSizeAsync(800, 1000);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "webhooks-800.png"), FullPage = true });
 
         await page.ReloadAsync();
         await BrowserFixture.WaitForCircuitAsync(page);
