@@ -49,6 +49,9 @@ public static class ErrorWriter
         context.Response.StatusCode = error.StatusCode;
         if (error.RetryAfter is { } retry)
             context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString();
+        if (Transcription.Listen.DeepgramRequestIds.IsDeepgramPath(context.Request.Path)) // Deepgram's shape, so its SDKs show the message
+            return context.Response.WriteAsJsonAsync(
+                new Shared.Transcription.DeepgramError(error.ErrorCode, error.Message, Transcription.Listen.DeepgramRequestIds.Of(context)), ct);
         return context.Response.WriteAsJsonAsync(new ErrorResponse(error.Error, error.Message, error.ErrorCode, error.Details), ct);
     }
 }

@@ -38,6 +38,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             }
         }
     }
+    public DbSet<Webhooks.Webhook> Webhooks => Set<Webhooks.Webhook>();
+    public DbSet<Outbound.OutboundDelivery> OutboundDeliveries => Set<Outbound.OutboundDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -100,6 +102,20 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             e.HasIndex(a => new { a.OrganizationId, a.Id });
             e.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Webhooks.Webhook>(e =>
+        {
+            e.HasIndex(w => w.OrganizationId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(w => w.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(w => w.Url).HasMaxLength(2048);
+        });
+        builder.Entity<Outbound.OutboundDelivery>(e =>
+        {
+            e.HasIndex(d => new { d.OrganizationId, d.Id });
+            e.HasIndex(d => d.Status);
+            e.HasIndex(d => new { d.Kind, d.Reference });
+            e.HasOne<Organization>().WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Webhooks.Webhook>().WithMany().HasForeignKey(d => d.WebhookId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,18 +1,17 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using Dashboard.Server.Privacy;
+using Dashboard.Server.Outbound;
 using Dashboard.Server.Security;
-using Dashboard.Shared.Privacy;
+using Dashboard.Server.Transcription.Listen;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Server.Transcription;
 
 /// <summary>
-/// POST /v1/listen, compatible with Deepgram's pre-recorded API: the body is the audio (any content type), the key comes
-/// as `Authorization: Token KEY` (or Bearer), the query carries `model` and `mip_opt_out`; other Deepgram query options
-/// are accepted and ignored. The answer has Deepgram's shape, so Deepgram SDKs work when pointed at this server.
+/// POST /v1/listen, compatible with Deepgram's pre-recorded API: the body is the audio (any content type, or none) or
+/// JSON `{"url": ...}`; the key comes as `Authorization: Token KEY` (or Bearer); the query options are in
+/// <see cref="ListenOptions"/>. With `callback` the answer is `{"request_id"}` and the result is POSTed there later.
+/// Answers and errors have Deepgram's shape, so Deepgram SDKs work when pointed at this server.
 /// </summary>
 public static class ListenEndpoints
 {
@@ -23,34 +22,24 @@ public static class ListenEndpoints
             .RequireApiKey()
             .DisableAntiforgery();
 
-    public static async Task<Ok<DeepgramResponse>> Listen(
-        HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
-        TranscriptionService transcription, PoolKeeper pool, TimeProvider clock, CancellationToken ct,
-        [FromQuery] string? model = null, [FromQuery] string? language = null, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null)
+    public static async Task<Results<Ok<DeepgramResponse>, Ok<DeepgramAccepted>>> Listen(
+        HttpContext http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver, ListenTranscriber transcriber,
+        ListenCallbacks callbacks, RemoteAudioFetcher fetcher, OutboundHostPolicy policy, CancellationToken ct)
     {
+        var requestId = DeepgramRequestIds.Of(http);
+        var options = ListenOptions.Parse(http.Request.Query, http.Request.QueryString.Value ?? "");
         var organizationId = user.OrganizationIdOf();
-        var optOut = MipOptOutFlag.Parse(mipOptOut);
-        var resolved = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(model), language, ct); // 404/409 before the body is read
-        using var audio = await reader.ReadRawAsync(http, ct);
-        var result = await transcription.TranscribeAsync(organizationId, resolved, audio, "audio", optOut, ct);
-        await pool.KeepTranscriptionAsync(result, audio, RetainedKinds.Listen, ct);
-        return TypedResults.Ok(ToDeepgram(result, await Sha256Async(audio.LocalPath, ct), clock.GetUtcNow()));
-    }
-
-    public static DeepgramResponse ToDeepgram(TranscriptionResult result, string sha256, DateTimeOffset created)
-    {
-        var recognition = result.Recognition;
-        var modelId = DeepgramModelNames.IdOf(result.Model.DecoderKey).ToString();
-        var metadata = new DeepgramMetadata("deprecated", Guid.NewGuid().ToString(), sha256, created, recognition.DurationSeconds, 1,
-            [modelId], new Dictionary<string, DeepgramModelInfo> { [modelId] = new(result.Model.Name, result.Model.DecoderKey, "pocketsphinx") });
-        var words = recognition.Words.Select(w => new DeepgramWord(w.Word, w.Start, w.End, w.Confidence)).ToList();
-        var alternative = new DeepgramAlternative(recognition.Transcript, recognition.Confidence, words);
-        return new DeepgramResponse(metadata, new DeepgramResults([new DeepgramChannel([alternative])]));
-    }
-
-    private static async Task<string> Sha256Async(string path, CancellationToken ct)
-    {
-        await using var file = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+        var model = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(options.Model), options.Language, ct); // 404/409 before the body is read
+        if (options.Callback is { } callback) await policy.EnsureAllowedAsync(callback, "callback", ct);
+        var url = TranscriptionRequestReader.IsJson(http.Request) ? await TranscriptionRequestReader.ReadUrlAsync(http.Request, ct) : null;
+        if (options.Callback is not null)
+        {
+            if (url is not null) await policy.EnsureAllowedAsync(url, "url", ct);
+            using var body = url is null ? await reader.ReadRawAsync(http.Request, ct) : null;
+            await callbacks.AcceptAsync(organizationId, options, url, body, requestId, ct);
+            return TypedResults.Ok(new DeepgramAccepted(requestId));
+        }
+        using var audio = url is null ? await reader.ReadRawAsync(http.Request, ct) : await fetcher.FetchAsync(url, ct);
+        return TypedResults.Ok(await transcriber.TranscribeAsync(organizationId, options, model, audio, requestId, ct));
     }
 }

@@ -13,6 +13,10 @@ public static class TranscriptionExtensions
         builder.Services.AddScoped<TranscriptionRequestReader>();
         builder.Services.AddScoped<RecognizerResolver>();
         builder.Services.AddScoped<TranscriptionService>();
+        builder.Services.AddScoped<Listen.ListenTranscriber>();
+        builder.Services.AddScoped<Listen.RemoteAudioFetcher>();
+        builder.Services.AddScoped<Listen.ListenCallbacks>();
+        builder.Services.AddScoped<Listen.ListenCallbackRunner>();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Privacy;
@@ -55,16 +56,37 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
         return request;
     }
 
-    /// <summary>Deepgram style: the whole body is the audio, whatever its content type says.</summary>
+    /// <summary>Deepgram style: the whole body is the audio, whatever its content type says (or without one).</summary>
     public async Task<StagedFile> ReadRawAsync(HttpRequest http, CancellationToken ct)
     {
-        if (http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
-            throw ApiErrors.Validation("body", "Send the audio bytes as the request body; transcription from a URL is not supported.");
         MultipartForm.AllowBodyUpTo(http, MaxBytes);
         var staged = await storage.StageAsync(http.Body, MaxBytes, ct);
         if (staged.Length > 0) return staged;
         staged.Dispose();
         throw ApiErrors.Validation("body", "The request body is empty; send the audio to transcribe.");
+    }
+
+    /// <summary>A JSON body is Deepgram's `{"url": "..."}` source; any other body is the audio itself.</summary>
+    public static bool IsJson(HttpRequest http) => http.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true;
+
+    private const int MaxUrlBodyBytes = 64 * 1024;
+
+    public static async Task<string> ReadUrlAsync(HttpRequest http, CancellationToken ct)
+    {
+        const string expected = "A JSON body must be {\"url\": \"https://...\"}: the address of the audio to transcribe.";
+        if (http.ContentLength > MaxUrlBodyBytes) throw ApiErrors.Validation("url", expected);
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
+            return body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("url", out var url)
+                && url.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(url.GetString())
+                ? url.GetString()!.Trim()
+                : throw ApiErrors.Validation("url", expected);
+        }
+        catch (JsonException)
+        {
+            throw ApiErrors.Validation("url", expected);
+        }
     }
 
     public static bool? ParseFlag(string? value, string field) => value?.Trim().ToLowerInvariant() switch

@@ -23,4 +23,6 @@ public static class ErrorCodes
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string InsufficientStorage = "INSUFFICIENT_STORAGE";
+    public const string UrlNotAllowed = "URL_NOT_ALLOWED";
+    public const string RemoteContentError = "REMOTE_CONTENT_ERROR";
 }

@@ -92,8 +92,10 @@ public sealed class TranscriptionApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         var alternative = json.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0];
-        Assert.StartsWith("he was not", alternative.GetProperty("transcript").GetString());
+        Assert.StartsWith("He was not", alternative.GetProperty("transcript").GetString()); // smart_format: cased and punctuated
+        Assert.EndsWith(".", alternative.GetProperty("transcript").GetString());
         Assert.True(alternative.GetProperty("words").GetArrayLength() > 3);
+        Assert.Equal(response.Headers.GetValues("dg-request-id").Single(), json.GetProperty("metadata").GetProperty("request_id").GetString());
         var metadata = json.GetProperty("metadata");
         Assert.Equal(64, metadata.GetProperty("sha256").GetString()!.Length);
         Assert.Equal(1, metadata.GetProperty("channels").GetInt32());
@@ -102,11 +104,47 @@ public sealed class TranscriptionApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Listen_Returns409_ForAnUntrainedCustomModel_BeforeReadingTheBody()
+    public async Task Listen_Returns409_ForAnUntrainedCustomModel_BeforeReadingTheBody_InDeepgramsErrorShape()
     {
         var id = await SphinxApiCalls.CreateModelAsync(client, "not yet");
         var response = await client.PostAsync($"/v1/listen?model=custom_model_{id}", new ByteArrayContent(await File.ReadAllBytesAsync(audio)));
-        await AssertErrorAsync(response, HttpStatusCode.Conflict, "MODEL_NOT_READY");
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["err_code", "err_msg", "request_id"], error.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("MODEL_NOT_READY", error.GetProperty("err_code").GetString());
+        Assert.Contains($"Custom model {id}", error.GetProperty("err_msg").GetString());
+    }
+
+    [Fact]
+    public async Task Listen_TakesABodyWithoutContentType_AsAudio_AsTheDotNetSdkSendsIt()
+    {
+        var content = new ByteArrayContent(await File.ReadAllBytesAsync(audio));
+        Assert.Null(content.Headers.ContentType);
+        var response = await client.PostAsync("/v1/listen?model=general", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("he was not", json.GetProperty("results").GetProperty("channels")[0].GetProperty("alternatives")[0].GetProperty("transcript").GetString());
+    }
+
+    [Fact]
+    public async Task Listen_AnswersErrorsWithoutAKey_AndForAnotherLanguage_InDeepgramsErrorShape()
+    {
+        using var anonymous = host.CreateAnonymousClient();
+        var unauthorized = await anonymous.PostAsync("/v1/listen", new ByteArrayContent([1, 2, 3]));
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        Assert.Equal("UNAUTHORIZED", (await unauthorized.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("err_code").GetString());
+
+        var dutch = await client.PostAsync("/v1/listen?language=nl", new ByteArrayContent(await File.ReadAllBytesAsync(audio)));
+        Assert.Equal(HttpStatusCode.BadRequest, dutch.StatusCode);
+        Assert.Contains("English", (await dutch.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("err_msg").GetString());
+    }
+
+    [Fact]
+    public async Task Listen_RefusesAJsonBodyWithoutAUrl_WithAMessageSayingWhatToSend()
+    {
+        var response = await client.PostAsync("/v1/listen", new StringContent("{\"uri\": \"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("{\"url\"", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("err_msg").GetString());
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace Dashboard.Server.Webhooks;
+
+public static class WebhooksExtensions
+{
+    public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<WebhookService>();
+        builder.Services.AddScoped<WebhookNotifier>();
+        builder.Services.AddHostedService<WebhookEventRelay>();
+        builder.Services.AddScoped<Shared.Webhooks.IWebhooksClient, Web.WebhooksClient>();
+        return builder;
+    }
+}
