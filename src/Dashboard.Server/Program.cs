@@ -2,6 +2,7 @@ using Dashboard.Client;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Cli;
 using Dashboard.Server.Data;
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Live;
 using Dashboard.Server.Models;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
+builder.AddEncryptedStorage();
 builder.AddSecurity();
 builder.AddPrivacy();
 builder.AddTraining();
@@ -25,6 +27,7 @@ builder.AddDashboardUi();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
+if (!await EncryptionStartup.PassesAsync(app)) return 1;
 
 app.UseExceptionHandler();
 app.UseApiErrorEnvelope();

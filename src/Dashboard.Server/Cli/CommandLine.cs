@@ -9,12 +9,13 @@ namespace Dashboard.Server.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Commands = ["create-api-key", "create-user"];
+    public static readonly string[] Commands = ["create-api-key", "create-user", RotateKeyCommand.Name];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == RotateKeyCommand.Name) return await RotateKeyCommand.RunAsync(app, args[1..]);
         var options = Parse(args.Skip(1).ToArray());
         try
         {
@@ -42,6 +43,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             await Console.Error.WriteLineAsync("usage: create-api-key --org NAME --plan gold|enterprise|growth|payg");
             await Console.Error.WriteLineAsync("       create-user --org NAME --email E --password P --role admin|member|viewer");
+            await Console.Error.WriteLineAsync("       rotate-key [--reencrypt]");
             return 2;
         }
     }

@@ -22,4 +22,5 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string StoredDataCorrupt = "STORED_DATA_CORRUPT";
 }
