@@ -106,6 +106,16 @@ public sealed class StartupKeyCheckTests : IDisposable
         await AssertPlaysAsync(Environment(("Encryption__Key", newKey)), apiKey, audio);
     }
 
+    [Fact]
+    public async Task TurningEncryptionOff_OverEncryptedData_StopsStartUp()
+    {
+        await StoreAPairAsync(Environment());
+
+        var line = await AssertRefusesToStartAsync(Environment(("Encryption__Enabled", "false")));
+
+        Assert.Contains("Encryption:Enabled is false, but the storage holds 4 encrypted blobs", line);
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }

@@ -6,7 +6,7 @@ namespace Dashboard.Server.Data.Encryption;
 /// The plaintext of an encrypted blob, seekable: a read decrypts (and authenticates) only the segment that holds the
 /// position, so range requests cost one segment, not the whole file. Any failed check throws <see cref="BlobIntegrityException"/>.
 /// </summary>
-public sealed class DecryptingStream : Stream
+public sealed class DecryptingStream : ReadOnlyStream
 {
     private readonly Stream inner;
     private readonly string name;
@@ -58,11 +58,6 @@ public sealed class DecryptingStream : Stream
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     private async Task LoadAsync(long index, CancellationToken ct)
     {
         var final = index == segments - 1;
@@ -97,12 +92,7 @@ public sealed class DecryptingStream : Stream
     private BlobIntegrityException Corrupt(string problem, Exception? inner = null) =>
         new($"Stored blob '{name}' cannot be trusted: {problem}. Restore it from a backup.", inner);
 
-    public override bool CanRead => true;
     public override bool CanSeek => true;
-    public override bool CanWrite => false;
-    public override void Flush() { }
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

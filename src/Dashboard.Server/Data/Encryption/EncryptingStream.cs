@@ -6,7 +6,7 @@ namespace Dashboard.Server.Data.Encryption;
 /// Reading it yields the encrypted form of <paramref name="source"/> (header, then one sealed segment at a time): a blob can
 /// be encrypted while it is copied, never held whole in memory. One segment is read ahead to know which one is final.
 /// </summary>
-public sealed class EncryptingStream : Stream
+public sealed class EncryptingStream : ReadOnlyStream
 {
     private readonly Stream source;
     private readonly BlobHeader header;
@@ -42,11 +42,6 @@ public sealed class EncryptingStream : Stream
         return count;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
     private async Task SealNextSegmentAsync(CancellationToken ct)
     {
         if (!currentFilled)
@@ -76,15 +71,10 @@ public sealed class EncryptingStream : Stream
         return filled;
     }
 
-    public override bool CanRead => true;
     public override bool CanSeek => false;
-    public override bool CanWrite => false;
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
