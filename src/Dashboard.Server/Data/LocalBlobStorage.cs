@@ -56,6 +56,9 @@ public sealed class LocalBlobStorage : IBlobStorage
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
+    /// <summary>For readers that read whole segments or a header at known offsets: no read-ahead buffer to fill and throw away.</summary>
+    public Stream OpenUnbuffered(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
+
     public async Task CopyToFileAsync(string key, string path, CancellationToken ct)
     {
         await using var source = OpenRead(key);

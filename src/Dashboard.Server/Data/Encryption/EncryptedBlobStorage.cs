@@ -31,8 +31,8 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
 
     public Stream OpenRead(string key)
     {
-        var stream = inner.OpenRead(key);
-        if (!Enabled) return stream;
+        if (!Enabled) return inner.OpenRead(key);
+        var stream = inner.OpenUnbuffered(key);
         try
         {
             return Decrypting(stream, key, ReadHeader(stream)
@@ -64,7 +64,7 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
     public async Task<bool> ReencryptAsync(string key, CancellationToken ct)
     {
         var active = keys.Active;
-        var stream = inner.OpenRead(key);
+        var stream = inner.OpenUnbuffered(key);
         try
         {
             var header = ReadHeader(stream);
@@ -84,7 +84,7 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
     /// <summary>The key id a stored blob names in its header, or null for a blob stored without encryption.</summary>
     public string? KeyIdOf(string key)
     {
-        using var stream = inner.OpenRead(key);
+        using var stream = inner.OpenUnbuffered(key);
         return ReadHeader(stream)?.KeyId;
     }
 

@@ -22,7 +22,7 @@ public static class KeyRingLoader
         Span<byte> start = stackalloc byte[4];
         foreach (var key in storage.ListKeys())
         {
-            using var stream = storage.OpenRead(key);
+            using var stream = storage.OpenUnbuffered(key);
             if (BlobHeader.HasMagic(start[..stream.ReadAtLeast(start, 4, throwOnEndOfStream: false)])) return true;
         }
         return false;
