@@ -77,6 +77,6 @@ public sealed class KeyRing
     {
         if (file is null || DateTime.UtcNow < nextCheck) return;
         nextCheck = DateTime.UtcNow.AddSeconds(1);
-        if (File.GetLastWriteTimeUtc(file) != fileTime) Reload();
+        if (File.Exists(file) && File.GetLastWriteTimeUtc(file) != fileTime) Reload(); // a file removed under a running server: keep the keys held
     }
 }
