@@ -4,6 +4,7 @@ using Dashboard.Server.Audit;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Cli;
 using Dashboard.Server.Data;
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Hosting;
 using Dashboard.Server.Live;
@@ -24,6 +25,7 @@ if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
 builder.AddStorageStartupCleanup();
+builder.AddEncryptedStorage();
 builder.AddSecurity();
 builder.AddAccounts();
 builder.AddPrivacy();
@@ -39,6 +41,7 @@ builder.AddDashboardUi();
 
 var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
+if (!await EncryptionStartup.PassesAsync(app)) return 1;
 
 app.UseExceptionHandler();
 app.UseApiErrorEnvelope();

@@ -10,7 +10,7 @@ namespace Dashboard.Server.Cli;
 /// </summary>
 public static class CommandLine
 {
-    public static readonly string[] Commands = ["create-api-key", "create-user", DeleteOrganization];
+    public static readonly string[] Commands = ["create-api-key", "create-user", DeleteOrganization, RotateKeyCommand.Name];
 
     private const string DeleteOrganization = "delete-org";
 
@@ -18,6 +18,7 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        if (args[0] == RotateKeyCommand.Name) return await RotateKeyCommand.RunAsync(app, args[1..]);
         var options = Parse(args.Skip(1).ToArray());
         try
         {
@@ -55,6 +56,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("usage: create-api-key --org NAME --plan gold|enterprise|growth|payg");
             await Console.Error.WriteLineAsync("       create-user --org NAME --email E --password P --role admin|member|viewer");
             await Console.Error.WriteLineAsync("       delete-org --org NAME");
+            await Console.Error.WriteLineAsync("       rotate-key [--reencrypt]");
             return 2;
         }
     }

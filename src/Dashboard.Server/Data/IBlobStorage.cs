@@ -35,11 +35,14 @@ public interface IBlobStorage
     /// <summary>A scratch folder for one piece of work, removed when disposed.</summary>
     ScratchFolder CreateScratchFolder();
 
-    /// <summary>Keys of every blob under <paramref name="prefix"/>/, for the start-up clean-up (none if a store cannot list).</summary>
-    IEnumerable<string> List(string prefix) => [];
+    /// <summary>Keys of every blob under <paramref name="prefix"/>/ (every blob for ""), writes in progress excluded.</summary>
+    IEnumerable<string> List(string prefix);
 
-    /// <summary>At start-up, before anything else uses storage: removes what a crash left (staged uploads, scratch, partial writes); returns how many.</summary>
-    int RemoveLeftovers() => 0;
+    /// <summary>
+    /// Removes what a crash left (staged uploads, scratch folders, partial writes) untouched for
+    /// <paramref name="olderThan"/>; returns how many. Called at start-up, before anything else uses storage.
+    /// </summary>
+    int RemoveLeftovers(TimeSpan olderThan);
 }
 
 public sealed class ScratchFolder(string path) : IDisposable

@@ -1,9 +1,13 @@
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
 
-/// <summary>Blobs as files under Storage:Root/blobs; staging under Storage:Root/staging on the same volume, so commit is a rename.</summary>
+/// <summary>
+/// Blobs as files under Storage:Root/blobs, stored as given (<see cref="EncryptedBlobStorage"/> encrypts them first); staging
+/// under Storage:Root/staging on the same volume, so a plain commit is a rename. Staging and scratch are owner-only (0700).
+/// </summary>
 public sealed class LocalBlobStorage : IBlobStorage
 {
     private readonly string blobRoot;
@@ -13,9 +17,9 @@ public sealed class LocalBlobStorage : IBlobStorage
     public LocalBlobStorage(IOptions<StorageOptions> options)
     {
         var root = Path.GetFullPath(options.Value.Root);
-        blobRoot = Directory.CreateDirectory(Path.Combine(root, "blobs")).FullName;
-        stagingRoot = Directory.CreateDirectory(Path.Combine(root, "staging")).FullName;
-        scratchRoot = Directory.CreateDirectory(Path.Combine(root, "scratch")).FullName;
+        blobRoot = OwnerOnly.CreateFolder(Path.Combine(root, "blobs")).FullName;
+        stagingRoot = OwnerOnly.CreateFolder(Path.Combine(root, "staging")).FullName;
+        scratchRoot = OwnerOnly.CreateFolder(Path.Combine(root, "scratch")).FullName;
     }
 
     public async Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct)
@@ -23,7 +27,7 @@ public sealed class LocalBlobStorage : IBlobStorage
         var path = Path.Combine(stagingRoot, Guid.NewGuid().ToString("N"));
         try
         {
-            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using var target = OwnerOnly.CreateFile(path, useAsync: true);
             var buffer = new byte[81920];
             long total = 0;
             int read;
@@ -52,6 +56,9 @@ public sealed class LocalBlobStorage : IBlobStorage
 
     public Stream OpenRead(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
+    /// <summary>For readers that read whole segments or a header at known offsets: no read-ahead buffer to fill and throw away.</summary>
+    public Stream OpenUnbuffered(string key) => new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, useAsync: true);
+
     public async Task CopyToFileAsync(string key, string path, CancellationToken ct)
     {
         await using var source = OpenRead(key);
@@ -63,9 +70,41 @@ public sealed class LocalBlobStorage : IBlobStorage
     {
         var target = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".partial";
-        await using (var file = File.Create(temporary)) await content.CopyToAsync(file, ct);
+        var temporary = await WriteTemporaryAsync(target, content, ct);
         File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>Like <see cref="WriteAsync"/> for a blob that exists; if it was deleted meanwhile, it stays deleted.</summary>
+    public async Task ReplaceAsync(string key, Stream content, CancellationToken ct)
+    {
+        var target = PathOf(key);
+        var temporary = await WriteTemporaryAsync(target, content, ct);
+        try
+        {
+            File.Replace(temporary, target, destinationBackupFileName: null);
+        }
+        catch (FileNotFoundException)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private const string PartialSuffix = ".partial";
+
+    private static async Task<string> WriteTemporaryAsync(string target, Stream content, CancellationToken ct)
+    {
+        var temporary = $"{target}.{Guid.NewGuid():N}{PartialSuffix}";
+        try
+        {
+            await using var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await content.CopyToAsync(file, ct);
+            return temporary;
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     public bool Exists(string key) => File.Exists(PathOf(key));
@@ -79,34 +118,30 @@ public sealed class LocalBlobStorage : IBlobStorage
     }
 
     public ScratchFolder CreateScratchFolder() =>
-        new(Directory.CreateDirectory(Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"))).FullName);
+        new(OwnerOnly.CreateFolder(Path.Combine(scratchRoot, Guid.NewGuid().ToString("N"))).FullName);
 
     public IEnumerable<string> List(string prefix)
     {
-        var folder = PathOf(prefix);
+        var folder = prefix.Length == 0 ? blobRoot : PathOf(prefix);
         if (!Directory.Exists(folder)) return [];
         return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(PartialSuffix, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(blobRoot, f).Replace(Path.DirectorySeparatorChar, '/'));
     }
 
-    public int RemoveLeftovers()
+    public int RemoveLeftovers(TimeSpan olderThan)
     {
-        var removed = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(stagingRoot).Concat(Directory.EnumerateFileSystemEntries(scratchRoot)))
-        {
-            if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
-            else File.Delete(entry);
-            removed++;
-        }
-        foreach (var partial in Directory.EnumerateFiles(blobRoot, "*.partial", SearchOption.AllDirectories))
-        {
-            File.Delete(partial);
-            removed++;
-        }
-        return removed;
+        var before = DateTime.UtcNow - olderThan;
+        var files = Directory.EnumerateFiles(stagingRoot)
+            .Concat(Directory.EnumerateFiles(blobRoot, "*" + PartialSuffix, SearchOption.AllDirectories))
+            .Where(f => File.GetLastWriteTimeUtc(f) <= before).ToList();
+        files.ForEach(File.Delete);
+        var folders = Directory.EnumerateDirectories(stagingRoot).Concat(Directory.EnumerateDirectories(scratchRoot))
+            .Where(d => Directory.GetLastWriteTimeUtc(d) <= before).ToList();
+        folders.ForEach(d => Directory.Delete(d, recursive: true));
+        return files.Count + folders.Count;
     }
 
-    /// <summary>Keys are made by the server (never from client file names); this guards against a bad one anyway.</summary>
     private string PathOf(string key)
     {
         var full = Path.GetFullPath(Path.Combine(blobRoot, key));

@@ -10,11 +10,14 @@ namespace Dashboard.Server.Data;
 /// mid-delete leaves a model's folder without its model. None of it was accepted, so none of it is kept.
 /// Only data pairs' blob keys (see <see cref="BlobKeys"/>) and model folders are judged; other blobs are left alone.
 /// </summary>
-public sealed partial class StorageStartupCleanup(IServiceScopeFactory scopes, IBlobStorage storage, ILogger<StorageStartupCleanup> logger) : IHostedService
+public sealed partial class StorageStartupCleanup(
+    IServiceScopeFactory scopes, IBlobStorage storage, Persistence.DatabaseConnection database, ILogger<StorageStartupCleanup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var leftovers = storage.RemoveLeftovers();
+        // Alone on its storage, everything staged was this process's before the crash; in a cluster the shared folder
+        // also holds other nodes' uploads in flight, so only what has been untouched for hours is abandoned.
+        var leftovers = storage.RemoveLeftovers(database.IsPostgres ? TimeSpan.FromHours(6) : TimeSpan.Zero);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var models = (await db.CustomModels.Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet();

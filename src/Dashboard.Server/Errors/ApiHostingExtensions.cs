@@ -21,7 +21,6 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IBlobStorage, LocalBlobStorage>();
         builder.Services.AddSingleton<AudioProbe>();
         builder.Services.AddScoped<MultipartUploadReader>();
         builder.Services.AddScoped<DataUploadService>();

@@ -18,8 +18,11 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
             BadHttpRequestException bad => BadRequest(bad),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ApiErrors.ConcurrentChange(),
             IOException io when Data.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
+            Data.Encryption.BlobIntegrityException => new ApiException(500, "Internal Server Error", ErrorCodes.StoredDataCorrupt,
+                "Stored data failed its integrity check (altered or truncated on disk); an administrator must restore it from a backup."),
             _ => null,
         };
+        if (exception is Data.Encryption.BlobIntegrityException) logger.LogError(exception, "Stored data failed its integrity check on {Path}", context.Request.Path);
         if (error is null)
         {
             if (context.RequestAborted.IsCancellationRequested) return true; // the client went away: nothing to answer

@@ -25,4 +25,5 @@ public static class ErrorCodes
     public const string InsufficientStorage = "INSUFFICIENT_STORAGE";
     public const string UrlNotAllowed = "URL_NOT_ALLOWED";
     public const string RemoteContentError = "REMOTE_CONTENT_ERROR";
+    public const string StoredDataCorrupt = "STORED_DATA_CORRUPT";
 }

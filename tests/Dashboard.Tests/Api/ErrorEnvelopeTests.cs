@@ -1,5 +1,6 @@
 using System.Net;
 using Dashboard.Server.Data;
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -17,10 +18,10 @@ public sealed class FailingStorageFactory : DashboardFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services => services.AddSingleton<IBlobStorage>(
-            sp => new TranscriptCommitFails(new LocalBlobStorage(sp.GetRequiredService<IOptions<StorageOptions>>()))));
+            sp => new TranscriptCommitFails(sp.GetRequiredService<EncryptedBlobStorage>())));
     }
 
-    private sealed class TranscriptCommitFails(LocalBlobStorage inner) : IBlobStorage
+    private sealed class TranscriptCommitFails(EncryptedBlobStorage inner) : IBlobStorage
     {
         public Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct) => inner.StageAsync(content, maxBytes, ct);
         public Task CommitAsync(StagedFile staged, string key, CancellationToken ct) =>
@@ -32,6 +33,8 @@ public sealed class FailingStorageFactory : DashboardFactory
         public void Delete(string key) => inner.Delete(key);
         public void DeleteFolder(string prefix) => inner.DeleteFolder(prefix);
         public ScratchFolder CreateScratchFolder() => inner.CreateScratchFolder();
+        public IEnumerable<string> List(string prefix) => inner.List(prefix);
+        public int RemoveLeftovers(TimeSpan olderThan) => inner.RemoveLeftovers(olderThan);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
@@ -77,6 +78,25 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
         Assert.Matches(@"MLLR pass 2: bw aligned \d+ of \d+ utterances", log);
         Assert.Contains("Acoustic adaptation: a global MLLR transform", log);
         Assert.Contains($"Test set ({TrainedCardiologyModel.TestSentences} utterances", log);
+    }
+
+    [Fact]
+    public async Task NoTranscriptSentenceOrDomainWord_IsStoredInPlaintext_InTheStorageFolderOrTheDatabase()
+    {
+        var (train, test) = CardiologyCorpus.Create(TrainedCardiologyModel.TrainSentences, TrainedCardiologyModel.TestSentences);
+        var needles = train.Concat(test).SelectMany(s => new[] { s, TranscriptNormalizer.Normalize(s) })
+            .Concat(["apixaban", "rivaroxaban", "metoprolol", "spironolactone"]).Select(Encoding.UTF8.GetBytes).ToList();
+        var files = Directory.GetFiles(Path.Combine(trained.Host.Root, "data"), "*", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(trained.Host.Root, "db.sqlite*")).ToList();
+        Assert.Contains(files, f => f.EndsWith("db.sqlite", StringComparison.Ordinal));
+
+        foreach (var file in files)
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            Assert.DoesNotContain(needles, n => bytes.AsSpan().IndexOf(n) >= 0);
+        }
+        // What was scanned for is real: the log (decrypted for the API) quotes a training sentence and the drug names.
+        Assert.Contains("apixaban", await trained.Client.GetStringAsync($"/api/v3/custom_models/{trained.ModelId}/log?format=text"));
     }
 
     [Fact]
