@@ -26,6 +26,7 @@ builder.AddDashboardUi();
 var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
 
+app.UseSecurityHardening();
 app.UseExceptionHandler();
 app.UseApiErrorEnvelope();
 app.UseDashboardStaticFiles();

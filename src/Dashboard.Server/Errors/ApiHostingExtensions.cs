@@ -21,6 +21,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ToolOptions>().BindConfiguration(ToolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IBlobStorage, LocalBlobStorage>();
         builder.Services.AddSingleton<AudioProbe>();
         builder.Services.AddScoped<MultipartUploadReader>();
@@ -54,12 +55,25 @@ public static class ApiHostingExtensions
                 415 => new ApiException(415, "Unsupported Media Type", ErrorCodes.UnsupportedMediaType,
                     $"{endpoint} does not accept a body of type '{http.Request.ContentType}'.",
                     new Dictionary<string, object?> { ["content_type"] = http.Request.ContentType }),
-                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), ErrorCodes.InternalError, ReasonPhrases.GetReasonPhrase(status)),
+                416 => new ApiException(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
+                    $"The requested range '{http.Request.Headers.Range}' is outside the file.",
+                    new Dictionary<string, object?> { ["content_range"] = http.Response.Headers.ContentRange.ToString() }),
+                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), CodeOf(status), ReasonPhrases.GetReasonPhrase(status)),
             };
             return ErrorWriter.WriteAsync(http, error, http.RequestAborted);
         });
         return app;
     }
+
+    private static string CodeOf(int status) => status switch
+    {
+        400 => ErrorCodes.ValidationFailed,
+        401 => ErrorCodes.Unauthorized,
+        403 => ErrorCodes.Forbidden,
+        413 => ErrorCodes.PayloadTooLarge,
+        429 => ErrorCodes.RateLimited,
+        _ => ErrorCodes.InternalError,
+    };
 
     public static WebApplication MapApiDocuments(this WebApplication app)
     {

@@ -13,6 +13,8 @@ public static class AccountEndpoints
 {
     public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
 
+    public const string LoginPath = "/account/login";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
@@ -21,13 +23,14 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn)
+    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn, FailedSignInThrottle throttle, HttpContext http)
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
             return TypedResults.Redirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Redirect(returnUrl);
+        throttle.RecordFailure(http);
         var error = result.IsLockedOut ? "locked" : "invalid";
         return TypedResults.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }

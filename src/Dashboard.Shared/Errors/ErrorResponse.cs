@@ -21,5 +21,6 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string RangeNotSatisfiable = "RANGE_NOT_SATISFIABLE";
     public const string InternalError = "INTERNAL_ERROR";
 }
