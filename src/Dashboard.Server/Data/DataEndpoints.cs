@@ -40,9 +40,10 @@ public static class DataEndpoints
 
     /// <summary>The pair's audio as uploaded, with range requests (an &lt;audio&gt; element seeks with them).</summary>
     public static async Task<FileStreamHttpResult> GetAudio(
-        int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, CancellationToken ct)
+        int id, int fileId, HttpRequest request, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        AudioRange.Check(request, file.AudioBytes);
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
             lastModified: file.CreatedAt, enableRangeProcessing: true);
     }

@@ -15,7 +15,7 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
         {
             ApiException api => api,
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
-            BadHttpRequestException bad => BadRequest(bad),
+            BadHttpRequestException bad => BindingFailure.Describe(context, bad) ?? BadRequest(bad),
             _ => null,
         };
         if (error is null)

@@ -35,6 +35,8 @@ public sealed class TranscriptionService(
                 throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, e.Message);
             }
         }
+        if (pcm.Length == 0)
+            throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
         var recognition = await decoders.RecognizeAsync(model.DecoderKey, model.LoadDecoder, pcm, ct);
         var optOut = await RecordUsageAsync(organizationId, model, recognition, mipOptOut, ct);
         return new TranscriptionResult(model, recognition, optOut);
