@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Server.Errors;
@@ -55,6 +56,7 @@ public static class ApiHostingExtensions
                 415 => new ApiException(415, "Unsupported Media Type", ErrorCodes.UnsupportedMediaType,
                     $"{endpoint} does not accept a body of type '{http.Request.ContentType}'.",
                     new Dictionary<string, object?> { ["content_type"] = http.Request.ContentType }),
+                413 => ApiErrors.PayloadTooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
                 416 => new ApiException(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
                     $"The requested range '{http.Request.Headers.Range}' is outside the file.",
                     new Dictionary<string, object?> { ["content_range"] = http.Response.Headers.ContentRange.ToString() }),
@@ -70,7 +72,6 @@ public static class ApiHostingExtensions
         400 => ErrorCodes.ValidationFailed,
         401 => ErrorCodes.Unauthorized,
         403 => ErrorCodes.Forbidden,
-        413 => ErrorCodes.PayloadTooLarge,
         429 => ErrorCodes.RateLimited,
         _ => ErrorCodes.InternalError,
     };

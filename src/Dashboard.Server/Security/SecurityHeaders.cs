@@ -1,4 +1,5 @@
 using Dashboard.Server.Errors;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Dashboard.Server.Security;
 
@@ -26,6 +27,7 @@ public static class SecurityHeaders
                 AddHeaders(context.Response.Headers);
                 return Task.CompletedTask;
             });
+            LimitJsonBody(context);
             if (CarriesCredentials(context.Request) && throttle.RetryAfter(context) is { } wait)
             {
                 await RefuseAsync(context, wait);
@@ -43,6 +45,15 @@ public static class SecurityHeaders
         headers["Referrer-Policy"] = "same-origin";
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+    }
+
+    /// <summary>JSON bodies are a few fields: 1 MB, not the server's default of 30 MB, may be read into memory.</summary>
+    public const long JsonBodyLimitBytes = 1024 * 1024;
+
+    private static void LimitJsonBody(HttpContext context)
+    {
+        if (context.Request.HasJsonContentType() && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = JsonBodyLimitBytes;
     }
 
     /// <summary>An API key (header or the hub's access_token) or a posted sign-in form: what a guesser sends.</summary>
