@@ -1,3 +1,4 @@
+using Dashboard.Server.Errors;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -35,8 +36,11 @@ public static class AccountEndpoints
         return TypedResults.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
-    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn)
+    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn, HttpContext http)
     {
+        // The framework checks the token only where a form is bound; this form has no fields, so check it here.
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            throw ApiErrors.Validation("__RequestVerificationToken", "The sign-out form is missing its antiforgery token; reload the page and try again.");
         await signIn.SignOutAsync();
         return TypedResults.Redirect("/login?signedOut=1");
     }
