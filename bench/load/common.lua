@@ -38,4 +38,18 @@ function M.done(name, summary, latency)
     summary.requests, n2, n4, n429, n5, e.connect + e.read + e.write + e.timeout))
 end
 
+-- Defines the wrk callbacks of a workload: make(pair) returns the request for a random key/model pair;
+-- prepare(), if given, runs once per thread after the keys are read.
+function M.define(name, make, prepare)
+  local pairs_
+  _G.setup = function(thread) M.setup(thread) end
+  _G.init = function(args)
+    pairs_ = M.load_pairs(os.getenv("LOAD_KEYS"))
+    if prepare then prepare() end
+  end
+  _G.request = function() return make(pairs_[math.random(#pairs_)]) end
+  _G.response = function(status) M.count(status) end
+  _G.done = function(summary, latency) M.done(name, summary, latency) end
+end
+
 return M

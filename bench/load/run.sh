@@ -27,16 +27,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for tool in dotnet wrk curl ffmpeg python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is required (Debian: apt-get install wrk curl ffmpeg python3)" >&2; exit 1; }
-done
-
-echo "Building Release..." >&2
-[[ -n "${NO_BUILD:-}" ]] || dotnet build "$ROOT/src/Dashboard.Server" -c Release -nologo -v q >&2
-DLL="$ROOT/src/Dashboard.Server/bin/Release/net10.0/Dashboard.Server.dll"
-
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-BASE="http://127.0.0.1:$PORT"
+source "$ROOT/bench/common/server.sh"
+bench_require dotnet wrk curl ffmpeg python3
+bench_build
 export Storage__Root="$WORK/data"
 export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
 export ASPNETCORE_ENVIRONMENT=Production
@@ -49,13 +42,7 @@ echo "Creating $KEYS API keys..." >&2
 for i in $(seq 1 "$KEYS"); do
   (cd "$ROOT" && dotnet "$DLL" create-api-key --org "load-$i" --plan gold) >>"$WORK/keys-only"
 done
-(cd "$ROOT" && exec dotnet "$DLL" --urls "$BASE") >"$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 150); do
-  curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+bench_start_server
 
 ffmpeg -v error -f lavfi -i "sine=frequency=440:sample_rate=16000:duration=1" "$WORK/load.wav"
 ffmpeg -v error -f lavfi -i "sine=frequency=440:sample_rate=16000:duration=5" "$WORK/seed.wav" # over the 0.001 h minimum

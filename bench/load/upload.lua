@@ -1,14 +1,10 @@
 -- Data uploads: PUT /api/v3/custom_models/{id}/data with a 1 s WAV and its transcript, random key, as type=test
 -- (so the models' training data, and the length of their runs, stay the same while uploads pile up).
 package.path = package.path .. ";" .. os.getenv("LOAD_DIR") .. "/?.lua"
-local common = require("common")
-local pairs_, body
 local boundary = "loadbenchboundary7d1f"
+local body
 
-function setup(thread) common.setup(thread) end
-
-function init(args)
-  pairs_ = common.load_pairs(os.getenv("LOAD_KEYS"))
+local function prepare()
   local f = assert(io.open(os.getenv("LOAD_WAV"), "rb"))
   local wav = f:read("*a")
   f:close()
@@ -18,11 +14,7 @@ function init(args)
     .. "--" .. boundary .. "--\r\n"
 end
 
-function request()
-  local p = pairs_[math.random(#pairs_)]
+require("common").define("upload", function(p)
   return wrk.format("PUT", "/api/v3/custom_models/" .. p.id .. "/data",
     { ["Authorization"] = "Bearer " .. p.key, ["Content-Type"] = "multipart/form-data; boundary=" .. boundary }, body)
-end
-
-function response(status) common.count(status) end
-function done(summary, latency) common.done("upload", summary, latency) end
+end, prepare)

@@ -53,11 +53,7 @@ public sealed class QueryAndHeaderTests(HardeningFactory factory) : IClassFixtur
     [InlineData("bytes=-0")]
     public async Task AnUnsatisfiableRange_Gets416InTheEnvelope(string range)
     {
-        var walk = await factory.WalkAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRouteTable.Get("GET /api/v3/custom_models/{id:int}/data/{fileId:int}/audio").Path(walk.Ids));
-        request.Headers.TryAddWithoutValidation("Range", range);
-
-        var response = await walk.Owner.SendAsync(request);
+        var response = await AudioWithRangeAsync(range);
 
         var error = await response.AssertErrorAsync(HttpStatusCode.RequestedRangeNotSatisfiable, "RANGE_NOT_SATISFIABLE");
         Assert.StartsWith("bytes */", (string?)error["details"]!["content_range"], StringComparison.Ordinal);
@@ -70,14 +66,18 @@ public sealed class QueryAndHeaderTests(HardeningFactory factory) : IClassFixtur
     [InlineData("bytes=0-1,0-1,0-1,0-1,0-1,0-1,0-1,0-1")]
     public async Task AMalformedRange_IsIgnored_AndTheWholeFileSent(string range)
     {
-        var walk = await factory.WalkAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRouteTable.Get("GET /api/v3/custom_models/{id:int}/data/{fileId:int}/audio").Path(walk.Ids));
-        request.Headers.TryAddWithoutValidation("Range", range);
-
-        var response = await walk.Owner.SendAsync(request);
+        var response = await AudioWithRangeAsync(range);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("RIFF", System.Text.Encoding.ASCII.GetString((await response.Content.ReadAsByteArrayAsync())[..4]), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> AudioWithRangeAsync(string range)
+    {
+        var walk = await factory.WalkAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, ApiRouteTable.Get("GET /api/v3/custom_models/{id:int}/data/{fileId:int}/audio").Path(walk.Ids));
+        request.Headers.TryAddWithoutValidation("Range", range);
+        return await walk.Owner.SendAsync(request);
     }
 
     [Theory]
