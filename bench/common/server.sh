@@ -25,3 +25,18 @@ bench_start_server() {
     sleep 0.2
   done
 }
+
+# A temporary folder for the server's data and database (removed on exit, with the server stopped).
+bench_init() {
+  WORK=$(mktemp -d -t "dashboard-$1-XXXXXX")
+  SERVER=""
+  trap bench_cleanup EXIT
+  export Storage__Root="$WORK/data"
+  export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
+  export ASPNETCORE_ENVIRONMENT=Production
+}
+
+bench_cleanup() {
+  if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}

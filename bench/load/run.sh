@@ -18,21 +18,10 @@ DURATION=${DURATION:-20s}
 POLL_CONNECTIONS=${POLL_CONNECTIONS:-64}
 UPLOAD_CONNECTIONS=${UPLOAD_CONNECTIONS:-4}
 TRAIN_CONNECTIONS=${TRAIN_CONNECTIONS:-2}
-WORK=$(mktemp -d -t dashboard-load-XXXXXX)
-SERVER=""
-
-cleanup() {
-  if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 source "$ROOT/bench/common/server.sh"
+bench_init load
 bench_require dotnet wrk curl ffmpeg python3
 bench_build
-export Storage__Root="$WORK/data"
-export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
-export ASPNETCORE_ENVIRONMENT=Production
 export Training__MinimumAudioHours=0.001 Training__Simulation__MinimumSeconds=2 Training__Simulation__SecondsPerAudioHour=1
 export RateLimits__StatusChecksPerMinute=2000000000 RateLimits__DataUploadsPerHour=2000000000
 export RateLimits__TrainingStartsPerHour=2000000000 RateLimits__ModelCreationsPerHour=2000000000

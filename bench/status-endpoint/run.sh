@@ -18,22 +18,11 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-4s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WORK=$(mktemp -d -t dashboard-bench-XXXXXX)
-SERVER=""
-
-cleanup() {
-  if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 source "$ROOT/bench/common/server.sh"
+bench_init bench
 bench_require dotnet wrk curl ffmpeg python3
 bench_build
-export Storage__Root="$WORK/data"
-export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
 export RateLimits__StatusChecksPerMinute=2000000000
-export ASPNETCORE_ENVIRONMENT=Production
 
 KEY=$(cd "$ROOT" && dotnet "$DLL" create-api-key --org bench --plan gold)
 bench_start_server
