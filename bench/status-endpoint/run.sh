@@ -19,43 +19,17 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-4s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WORK=$(mktemp -d -t dashboard-bench-XXXXXX)
-SERVER=""
-BARE_SERVER=""
-
-cleanup() {
-  if [[ -n "$SERVER" ]]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  if [[ -n "$BARE_SERVER" ]]; then kill "$BARE_SERVER" 2>/dev/null || true; wait "$BARE_SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-for tool in dotnet wrk curl ffmpeg python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is required (Debian: apt-get install wrk curl ffmpeg python3)" >&2; exit 1; }
-done
-
-echo "Building Release..." >&2
-dotnet build "$ROOT/src/Dashboard.Server" -c Release -nologo -v q >&2
+source "$ROOT/bench/common/server.sh"
+bench_init bench
+bench_require dotnet wrk curl ffmpeg python3
+bench_build
 dotnet build "$ROOT/bench/BareEndpoint" -c Release -nologo -v q >&2
-DLL="$ROOT/src/Dashboard.Server/bin/Release/net10.0/Dashboard.Server.dll"
 BARE_DLL="$ROOT/bench/BareEndpoint/bin/Release/net10.0/BareEndpoint.dll"
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-BASE="http://127.0.0.1:$(free_port)"
-BARE_BASE="http://127.0.0.1:$(free_port)"
-export Storage__Root="$WORK/data"
-export ConnectionStrings__Dashboard="Data Source=$WORK/dashboard.db"
+BARE_BASE="http://127.0.0.1:$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export RateLimits__StatusChecksPerMinute=2000000000
-export ASPNETCORE_ENVIRONMENT=Production
 
 KEY=$(cd "$ROOT" && dotnet "$DLL" create-api-key --org bench --plan gold)
-(cd "$ROOT" && exec dotnet "$DLL" --urls "$BASE") >"$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 150); do
-  curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
-  sleep 0.2
-done
+bench_start_server
 
 AUTH="Authorization: Bearer $KEY"
 ID=$(curl -fsS -X POST "$BASE/api/v3/custom_models" -H "$AUTH" -H "Content-Type: application/json" \
@@ -69,7 +43,7 @@ done
 STATUS_URL="$BASE/api/v3/custom_models/$ID"
 [[ $(curl -s -o "$WORK/status.json" -w '%{http_code}' -H "$AUTH" "$STATUS_URL") == 200 ]] || { echo "bench: status endpoint is not answering 200" >&2; exit 1; }
 dotnet "$BARE_DLL" "$WORK/status.json" --urls "$BARE_BASE" >"$WORK/bare.log" 2>&1 &
-BARE_SERVER=$!
+EXTRA_PIDS=$!
 BARE_URL="$BARE_BASE/api/v3/custom_models/$ID"
 for _ in $(seq 1 150); do curl -fsS "$BARE_URL" >/dev/null 2>&1 && break; sleep 0.2; done
 

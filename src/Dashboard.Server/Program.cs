@@ -43,6 +43,7 @@ var app = builder.Build();
 if (CommandLine.IsCommand(args)) return await CommandLine.RunAsync(app, args);
 if (!await EncryptionStartup.PassesAsync(app)) return 1;
 
+app.UseSecurityHardening();
 app.UseExceptionHandler();
 app.UseApiErrorEnvelope();
 app.UseDashboardStaticFiles();

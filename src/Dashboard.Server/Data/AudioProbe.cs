@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
 
@@ -9,18 +10,27 @@ public sealed record AudioInfo(string Format, string Codec, double DurationSecon
 public sealed class AudioRejectedException(string problem) : Exception(problem);
 
 /// <summary>Identifies audio by its content with ffprobe: the file name and declared type are never trusted.</summary>
-public sealed class AudioProbe
+public sealed class AudioProbe(IOptions<ToolOptions> options)
 {
     public const string AcceptedFormats = "MP3, WAV, FLAC, M4A, AAC or OGG";
     private static readonly string[] LossyFormats = ["mp3", "m4a", "aac", "ogg"];
 
     public async Task<AudioInfo> ProbeAsync(string path, CancellationToken ct)
     {
-        var result = await ProcessRunner.RunAsync("ffprobe",
-            ["-v", "error", "-show_format", "-show_streams", "-of", "json", path], TimeSpan.FromSeconds(60), ct);
+        var limits = options.Value;
+        ProcessResult result;
+        try
+        {
+            result = await ProcessRunner.RunAsync("ffprobe", ["-v", "error", "-show_format", "-show_streams", "-of", "json", path],
+                TimeSpan.FromSeconds(limits.ProbeTimeoutSeconds), ct, limits.MemoryLimitBytes);
+        }
+        catch (TimeoutException)
+        {
+            throw new AudioRejectedException($"could not be read within {limits.ProbeTimeoutSeconds:0.###} seconds; it may be corrupt.");
+        }
         if (result.ExitCode != 0)
             throw new AudioRejectedException($"is not a readable audio file ({FirstLine(result.StandardError)}).");
-        using var json = JsonDocument.Parse(result.StandardOutput);
+        using var json = Parse(result.StandardOutput);
         var root = json.RootElement;
         if (!root.TryGetProperty("format", out var format))
             throw new AudioRejectedException("is not a readable audio file.");
@@ -61,6 +71,18 @@ public sealed class AudioProbe
         _ when container.Contains("m4a", StringComparison.Ordinal) => "m4a",
         _ => null,
     };
+
+    private static JsonDocument Parse(string output)
+    {
+        try
+        {
+            return JsonDocument.Parse(output);
+        }
+        catch (JsonException)
+        {
+            throw new AudioRejectedException("is not a readable audio file.");
+        }
+    }
 
     private static bool IsCoverArt(JsonElement stream) =>
         stream.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var pic) && pic.GetInt32() == 1;

@@ -63,9 +63,10 @@ public static class DataEndpoints
 
     /// <summary>The pair's audio as uploaded, with range requests (an &lt;audio&gt; element seeks with them).</summary>
     public static async Task<FileStreamHttpResult> GetAudio(
-        int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, AuditLog audit, CancellationToken ct)
+        int id, int fileId, HttpRequest request, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, AuditLog audit, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        AudioRange.Check(request, file.AudioBytes);
         await audit.RecordAsync(user, AuditActions.DataDownload, AuditResources.DataFile(id, fileId));
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
             lastModified: file.CreatedAt, enableRangeProcessing: true);

@@ -58,5 +58,10 @@ public static class MultipartForm
         {
             throw ApiErrors.Validation("body", "The multipart body is malformed or was cut off.");
         }
+        catch (InvalidDataException e)
+        {
+            // The reader's own limits: a preamble or part headers over 16 KB, more than 16 headers in a part.
+            throw ApiErrors.Validation("body", $"The multipart body is malformed: {e.Message}");
+        }
     }
 }

@@ -21,6 +21,6 @@ public sealed class UploadedPair : IDisposable
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (name.Length > 255) name = name[..255];
-        return name.Length == 0 ? fallback : name;
+        return name is "" or "." or ".." ? fallback : name;
     }
 }

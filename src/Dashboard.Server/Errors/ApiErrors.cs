@@ -42,6 +42,13 @@ public static class ApiErrors
     public static ApiException Forbidden(string message) =>
         new(403, "Forbidden", ErrorCodes.Forbidden, message);
 
+    public static ApiException RateLimited(TimeSpan retryAfter, string? message = null)
+    {
+        var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
+        return new ApiException(429, "Too Many Requests", ErrorCodes.RateLimited, message ?? $"Rate limit reached; retry in {seconds} seconds.",
+            Detail("retry_after_seconds", seconds)) { RetryAfter = retryAfter };
+    }
+
     public static ApiException NotFound(string what, object id) =>
         new(404, "Not Found", ErrorCodes.NotFound, $"{what} {id} does not exist.", Detail("id", id));
 

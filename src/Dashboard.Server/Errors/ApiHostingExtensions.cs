@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Errors;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Server.Errors;
@@ -21,6 +22,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ToolOptions>().BindConfiguration(ToolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AudioProbe>();
         builder.Services.AddScoped<MultipartUploadReader>();
         builder.Services.AddScoped<DataUploadService>();
@@ -54,12 +56,25 @@ public static class ApiHostingExtensions
                 415 => new ApiException(415, "Unsupported Media Type", ErrorCodes.UnsupportedMediaType,
                     $"{endpoint} does not accept a body of type '{http.Request.ContentType}'.",
                     new Dictionary<string, object?> { ["content_type"] = http.Request.ContentType }),
-                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), ErrorCodes.InternalError, ReasonPhrases.GetReasonPhrase(status)),
+                413 => ApiErrors.PayloadTooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
+                416 => new ApiException(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
+                    $"The requested range '{http.Request.Headers.Range}' is outside the file.",
+                    new Dictionary<string, object?> { ["content_range"] = http.Response.Headers.ContentRange.ToString() }),
+                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), CodeOf(status), ReasonPhrases.GetReasonPhrase(status)),
             };
             return ErrorWriter.WriteAsync(http, error, http.RequestAborted);
         });
         return app;
     }
+
+    private static string CodeOf(int status) => status switch
+    {
+        400 => ErrorCodes.ValidationFailed,
+        401 => ErrorCodes.Unauthorized,
+        403 => ErrorCodes.Forbidden,
+        429 => ErrorCodes.RateLimited,
+        _ => ErrorCodes.InternalError,
+    };
 
     public static WebApplication MapApiDocuments(this WebApplication app)
     {

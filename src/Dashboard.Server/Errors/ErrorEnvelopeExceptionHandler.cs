@@ -15,7 +15,7 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
         {
             ApiException api => api,
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
-            BadHttpRequestException bad => BadRequest(bad),
+            BadHttpRequestException bad => BindingFailure.Describe(context, bad) ?? BadRequest(bad),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ApiErrors.ConcurrentChange(),
             IOException io when Data.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
             Data.Encryption.BlobIntegrityException => new ApiException(500, "Internal Server Error", ErrorCodes.StoredDataCorrupt,

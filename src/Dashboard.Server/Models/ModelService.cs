@@ -41,7 +41,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
         var query = db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId);
         if (status is { } s) query = query.Where(m => m.TrainingStatus == s);
         var total = await query.CountAsync(ct);
-        var models = await query.OrderByDescending(m => m.Id).Skip((page - 1) * perPage).Take(perPage)
+        var skip = (long)(page - 1) * perPage; // in long: page 2^31-1 must not wrap round to the first page
+        var models = skip >= total ? [] : await query.OrderByDescending(m => m.Id).Skip((int)skip).Take(perPage)
             .Include(m => m.Files).AsSplitQuery().ToListAsync(ct);
         var runIds = models.Where(m => m.ActiveRunId != null).Select(m => m.ActiveRunId!.Value).ToList();
         var runs = await db.TrainingRuns.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
@@ -63,6 +64,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     public async Task<ModelDto> UpdateAsync(int organizationId, int id, UpdateModelRequest request, CancellationToken ct)
     {
         var model = await FindTrackedAsync(organizationId, id, ct);
+        if (request is { Name: null, Description: null, BaseModel: null, Language: null })
+            throw ApiErrors.Validation("body", "Send at least one of name, description, base_model and language.");
         if (request.Name is not null) model.Name = ModelValidation.Name(request.Name);
         if (request.Description is not null) model.Description = ModelValidation.Description(request.Description);
         if (request.BaseModel is not null || request.Language is not null)

@@ -10,6 +10,7 @@ public static class ModelValidation
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed)) throw ApiErrors.Validation("name", "name is required.");
         if (trimmed.Length > 200) throw ApiErrors.Validation("name", "name must be at most 200 characters.");
+        if (trimmed.Any(char.IsControl)) throw ApiErrors.Validation("name", "name must not contain control characters (line breaks, tabs, NUL).");
         return trimmed;
     }
 
@@ -25,6 +26,8 @@ public static class ModelValidation
     {
         var trimmed = description?.Trim();
         if (trimmed is { Length: > 2000 }) throw ApiErrors.Validation("description", "description must be at most 2000 characters.");
+        if (trimmed is not null && trimmed.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            throw ApiErrors.Validation("description", "description must not contain control characters other than line breaks and tabs.");
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
 }

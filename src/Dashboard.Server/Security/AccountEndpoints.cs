@@ -1,3 +1,4 @@
+using Dashboard.Server.Errors;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,8 @@ public static class AccountEndpoints
 {
     public sealed record LoginForm(string? Email, string? Password, string? ReturnUrl);
 
+    public const string LoginPath = "/account/login";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/account").ExcludeFromDescription();
@@ -21,19 +24,23 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn)
+    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn, FailedSignInThrottle throttle, HttpContext http)
     {
         var returnUrl = SafeReturnUrl(form.ReturnUrl);
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
             return TypedResults.Redirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
         var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded) return TypedResults.Redirect(returnUrl);
+        throttle.RecordFailure(http);
         var error = result.IsLockedOut ? "locked" : "invalid";
         return TypedResults.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
-    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn)
+    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn, HttpContext http)
     {
+        // The framework checks the token only where a form is bound; this form has no fields, so check it here.
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            throw ApiErrors.Validation("__RequestVerificationToken", "The sign-out form is missing its antiforgery token; reload the page and try again.");
         await signIn.SignOutAsync();
         return TypedResults.Redirect("/login?signedOut=1");
     }

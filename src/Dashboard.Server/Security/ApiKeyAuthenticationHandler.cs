@@ -9,7 +9,7 @@ namespace Dashboard.Server.Security;
 
 /// <summary>Reads "Authorization: Bearer KEY" or "Token KEY" (Deepgram style), or ?access_token= for the hub.</summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyLookup keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyLookup keys, FailedSignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -19,7 +19,11 @@ public sealed class ApiKeyAuthenticationHandler(
         var secret = ReadSecret(Request);
         if (secret is null) return AuthenticateResult.NoResult();
         var identity = await keys.FindAsync(secret, Context.RequestAborted);
-        if (identity is null) return AuthenticateResult.Fail("Unknown or revoked API key.");
+        if (identity is null)
+        {
+            throttle.RecordFailure(Context);
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
+        }
         Claim[] claims =
         [
             new(DashboardClaims.OrganizationId, identity.OrganizationId.ToString()),

@@ -10,6 +10,10 @@ public sealed class RateLimitOptions
     [Range(1, int.MaxValue)] public int TrainingStartsPerHour { get; set; } = 5;
     [Range(1, int.MaxValue)] public int StatusChecksPerMinute { get; set; } = 100;
     [Range(1, int.MaxValue)] public int DataUploadsPerHour { get; set; } = 50;
+
+    /// <summary>Failed API keys and sign-ins one client address may make per window before it gets 429.</summary>
+    [Range(1, int.MaxValue)] public int FailedSignInsPerClient { get; set; } = 20;
+    [Range(1, 86_400)] public int FailedSignInWindowSeconds { get; set; } = 300;
 }
 
 public static class RateLimitPolicies

@@ -54,6 +54,9 @@ public static class SecurityExtensions
             .AddPolicy(Roles.CanAdminister, p => p.RequireRole(Roles.Admin));
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<FailedSignInThrottle>();
+        // Request URLs can carry the hub's access_token: the host's per-request log lines must not be written.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));
         return builder;
     }
@@ -102,11 +105,7 @@ public static class SecurityExtensions
         options.OnRejected = (context, ct) =>
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
-            var error = new ApiException(429, "Too Many Requests", ErrorCodes.RateLimited,
-                $"Rate limit reached; retry in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
-                new Dictionary<string, object?> { ["retry_after_seconds"] = (int)Math.Ceiling(retryAfter.TotalSeconds) })
-            { RetryAfter = retryAfter };
-            return new ValueTask(ErrorWriter.WriteAsync(context.HttpContext, error, ct));
+            return new ValueTask(ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.RateLimited(retryAfter), ct));
         };
     }
 

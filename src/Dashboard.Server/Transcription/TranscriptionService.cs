@@ -40,6 +40,8 @@ public sealed class TranscriptionService(
                 throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, e.Message);
             }
         }
+        if (pcm.Length == 0)
+            throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
         var recognition = await decoders.RecognizeAsync(model.DecoderKey, model.LoadDecoder, pcm, ct);
         var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
         await RecordUsageAsync(model, recognition, decision);

@@ -21,6 +21,7 @@ public static class ErrorCodes
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string RangeNotSatisfiable = "RANGE_NOT_SATISFIABLE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string InsufficientStorage = "INSUFFICIENT_STORAGE";
     public const string UrlNotAllowed = "URL_NOT_ALLOWED";

@@ -1,0 +1,28 @@
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Hardening;
+
+public sealed class SlowProbeFactory : HardeningFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Overrides =>
+        new Dictionary<string, string?>(base.Overrides) { ["Tools:ProbeTimeoutSeconds"] = "0.001" };
+}
+
+/// <summary>An upload whose audio the probe cannot read in its time limit is refused, and leaves nothing behind.</summary>
+public sealed class ProbeTimeoutApiTests(SlowProbeFactory factory) : IClassFixture<SlowProbeFactory>
+{
+    [Fact]
+    public async Task AnUploadTheProbeCannotReadInTime_Gets400InvalidAudio_AndStoresNothing()
+    {
+        using var client = await factory.CreateClientForAsync("slow-probe");
+        var id = (int)(await client.CreateModelAsync())["id"]!;
+        var route = ApiRouteTable.Get("PUT /api/v3/custom_models/{id:int}/data");
+        using var request = ApiRouteTable.Request(route, new RouteIds(id, 0, 0), await Upload.ValidAsync());
+
+        var error = await client.AssertRefusedAsync(factory, request, "an upload with a 1 ms probe limit");
+
+        Assert.Equal("INVALID_AUDIO", (string?)error["error_code"]);
+        Assert.Contains("could not be read within 0.001 seconds", (string?)error["message"], StringComparison.Ordinal);
+        Assert.Empty(factory.StagedFiles());
+    }
+}
