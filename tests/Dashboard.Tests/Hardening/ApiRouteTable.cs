@@ -69,6 +69,18 @@ public static class ApiRouteTable
         new("GET", "/api/v3/usage", BodyKind.None, _ => "/api/v3/usage", ModelScoped: false),
         new("GET", "/api/v3/account", BodyKind.None, _ => "/api/v3/account", ModelScoped: false),
         new("POST", "/api/v3/account", BodyKind.Json, _ => "/api/v3/account", Json: """{"retention_days":30}""", ModelScoped: false),
+        new("GET", $"{Models}/{{id:int}}/versions", BodyKind.None, i => $"{Models}/{i.TrainedModel}/versions"),
+        new("POST", $"{Models}/{{id:int}}/versions/{{version:int}}/serve", BodyKind.None, i => $"{Models}/{i.TrainedModel}/versions/1/serve"),
+        new("GET", "/api/v3/mip/items", BodyKind.None, _ => "/api/v3/mip/items?page=1&per_page=20", ModelScoped: false),
+        new("GET", "/api/v3/mip/items/{id:int}/audio", BodyKind.None, _ => "/api/v3/mip/items/1/audio", ModelScoped: false),
+        new("DELETE", "/api/v3/mip/items/{id:int}", BodyKind.None, _ => "/api/v3/mip/items/1", ModelScoped: false),
+        new("POST", "/api/v3/mip/items/{id:int}/add_to_model", BodyKind.Json, i => "/api/v3/mip/items/1/add_to_model",
+            Json: """{"model_id":1,"type":"train","transcript":"the patient is stable"}""", ModelScoped: false),
+        new("GET", "/api/v3/audit", BodyKind.None, _ => "/api/v3/audit", ModelScoped: false),
+        new("GET", "/api/v3/webhooks", BodyKind.None, _ => "/api/v3/webhooks", ModelScoped: false),
+        new("POST", "/api/v3/webhooks", BodyKind.Json, _ => "/api/v3/webhooks", Json: """{"url":"https://example.com/hook"}""", ModelScoped: false),
+        new("DELETE", "/api/v3/webhooks/{id:int}", BodyKind.None, _ => "/api/v3/webhooks/1", ModelScoped: false),
+        new("GET", "/api/v3/webhooks/deliveries", BodyKind.None, _ => "/api/v3/webhooks/deliveries", ModelScoped: false),
     ];
 
     public static RouteCase Get(string key) => Cases.Single(c => c.Key == key);

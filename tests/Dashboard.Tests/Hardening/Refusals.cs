@@ -27,7 +27,9 @@ public static class Refusals
     {
         try
         {
-            return (string?)JsonNode.Parse(body)?["error_code"] ?? throw new Xunit.Sdk.XunitException($"{what}: no error_code in {body}");
+            // /v1/* answers in Deepgram's error shape (err_code), the rest in the seed's envelope (error_code).
+            var error = JsonNode.Parse(body);
+            return (string?)error?["error_code"] ?? (string?)error?["err_code"] ?? throw new Xunit.Sdk.XunitException($"{what}: no error_code in {body}");
         }
         catch (System.Text.Json.JsonException)
         {
