@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
+builder.AddDataSets();
 builder.AddSecurity();
 builder.AddPrivacy();
 builder.AddTraining();

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Dashboard.Server.Data.Archives;
+using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
 using Dashboard.Server.Security;
 using Dashboard.Shared.Data;
@@ -7,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
 
-/// <summary>PUT /custom_models/{id}/data (the seed's upload) plus listing, playing and removing a model's data files.</summary>
+/// <summary>
+/// PUT /custom_models/{id}/data (the seed's upload of a pair; also type=text with text_file, or archive_file, a ZIP of
+/// pairs) plus listing, playing and removing a model's data files.
+/// </summary>
 public static class DataEndpoints
 {
     public static RouteGroupBuilder MapDataApi(this RouteGroupBuilder models)
@@ -20,13 +25,14 @@ public static class DataEndpoints
         return models;
     }
 
-    public static async Task<Ok<UploadResponse>> UploadData(
+    public static async Task<Results<Ok<UploadResponse>, Ok<ArchiveUploadResponse>>> UploadData(
         int id, HttpRequest request, ClaimsPrincipal user, MultipartUploadReader reader, DataUploadService uploads,
-        ModelService models, IOptions<StorageOptions> storage, CancellationToken ct)
+        ArchiveUploadService archives, ModelService models, IOptions<StorageOptions> storage, CancellationToken ct)
     {
         await models.FindTrackedAsync(user.OrganizationIdOf(), id, ct); // 404 before reading a large body
-        using var pair = await reader.ReadAsync(request, storage.Value.MaxUploadBytes, ct);
-        return TypedResults.Ok(await uploads.AcceptAsync(user.OrganizationIdOf(), id, pair, ct));
+        using var upload = await reader.ReadAsync(request, storage.Value, ct);
+        if (upload.Archive is not null) return TypedResults.Ok(await archives.AcceptAsync(user.OrganizationIdOf(), id, upload, ct));
+        return TypedResults.Ok(await uploads.AcceptAsync(user.OrganizationIdOf(), id, upload, ct));
     }
 
     public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, CancellationToken ct) =>
@@ -43,6 +49,7 @@ public static class DataEndpoints
         int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        if (!file.HasAudio) throw ApiErrors.NotFound("Audio of data file", fileId);
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),
             lastModified: file.CreatedAt, enableRangeProcessing: true);
     }

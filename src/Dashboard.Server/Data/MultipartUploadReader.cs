@@ -1,16 +1,20 @@
 namespace Dashboard.Server.Data;
 
-/// <summary>Reads a data upload (type, audio_file, transcript_file), streaming each file to staging: nothing is held in memory.</summary>
+/// <summary>
+/// Reads a data upload (type, and audio_file + transcript_file, or text_file, or archive_file), streaming each file to
+/// staging: nothing is held in memory.
+/// </summary>
 public sealed class MultipartUploadReader(IBlobStorage storage)
 {
-    public async Task<UploadedPair> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public async Task<UploadedPair> ReadAsync(HttpRequest request, StorageOptions limits, CancellationToken ct)
     {
+        var maxBytes = limits.MaxUploadBytes;
         var pair = new UploadedPair();
         long remaining = maxBytes;
         try
         {
             await MultipartForm.ReadAsync(request, maxBytes,
-                "Send the upload as multipart/form-data with fields type, audio_file and transcript_file.", async part =>
+                "Send the upload as multipart/form-data with the field type and the files audio_file and transcript_file (or text_file, or archive_file).", async part =>
                 {
                     switch (part.Field)
                     {
@@ -26,6 +30,16 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                             pair.Transcript = await storage.StageAsync(part.Section.Body, Math.Min(remaining, TranscriptValidator.MaxBytes + 1), ct);
                             pair.TranscriptFileName = UploadedPair.DisplayName(part.FileName, "transcript_file");
                             remaining -= pair.Transcript.Length;
+                            break;
+                        case "text_file" when pair.Text is null:
+                            pair.Text = await storage.StageAsync(part.Section.Body, Math.Min(remaining, limits.MaxTextBytes + 1), ct);
+                            pair.TextFileName = UploadedPair.DisplayName(part.FileName, "text_file");
+                            remaining -= pair.Text.Length;
+                            break;
+                        case "archive_file" when pair.Archive is null:
+                            pair.Archive = await storage.StageAsync(part.Section.Body, remaining, ct);
+                            pair.ArchiveFileName = UploadedPair.DisplayName(part.FileName, "archive_file");
+                            remaining -= pair.Archive.Length;
                             break;
                         default:
                             await part.SkipAsync(ct);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dashboard.Server.Data;
 using Dashboard.Shared.Errors;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -20,11 +19,6 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IBlobStorage, LocalBlobStorage>();
-        builder.Services.AddSingleton<AudioProbe>();
-        builder.Services.AddScoped<MultipartUploadReader>();
-        builder.Services.AddScoped<DataUploadService>();
         builder.Services.AddScoped<Models.ModelService>();
         builder.Services.AddSingleton<Models.ModelMapper>();
         builder.Services.AddMemoryCache();

@@ -48,6 +48,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(m => m.Name).HasMaxLength(200);
             e.Property(m => m.Description).HasMaxLength(2000);
         });
+        builder.Entity<DataFile>(e =>
+        {
+            e.Property(f => f.TranscriptBytes).HasDefaultValue(0L);
+            e.Property(f => f.Sentences).HasDefaultValue(0);
+        });
         builder.Entity<TrainingRun>(e =>
         {
             e.HasIndex(r => r.ModelId);

@@ -45,7 +45,10 @@ public sealed class TrainingRunner(
             }
             input = new TrainingInput(model.Id, run.Version, model.BaseModel, model.Language,
                 model.Files.Where(f => f.Type == DataSetTypes.Train).OrderBy(f => f.Id).ToList(),
-                model.Files.Where(f => f.Type == DataSetTypes.Test).OrderBy(f => f.Id).ToList());
+                model.Files.Where(f => f.Type == DataSetTypes.Test).OrderBy(f => f.Id).ToList())
+            {
+                TextFiles = model.Files.Where(f => f.Type == DataSetTypes.Text).OrderBy(f => f.Id).ToList(),
+            };
             if (restarted || recovering)
                 await log.WriteAsync(modelId, runId, LogLevels.Warning, "The server restarted during this run; training starts again from the beginning.", ct);
         }
