@@ -1,3 +1,5 @@
+using Dashboard.Server.Errors;
+
 namespace Dashboard.Server.Data;
 
 /// <summary>
@@ -32,8 +34,8 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                             remaining -= pair.Transcript.Length;
                             break;
                         case "text_file" when pair.Text is null:
-                            pair.Text = await storage.StageAsync(part.Section.Body, Math.Min(remaining, limits.MaxTextBytes + 1), ct);
                             pair.TextFileName = UploadedPair.DisplayName(part.FileName, "text_file");
+                            pair.Text = await StageTextAsync(part, Math.Min(remaining, limits.MaxTextBytes), pair.TextFileName, ct);
                             remaining -= pair.Text.Length;
                             break;
                         case "archive_file" when pair.Archive is null:
@@ -52,6 +54,19 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
         {
             pair.Dispose();
             throw;
+        }
+    }
+
+    private async Task<StagedFile> StageTextAsync(FormSection part, long maxBytes, string name, CancellationToken ct)
+    {
+        try
+        {
+            return await storage.StageAsync(part.Section.Body, maxBytes, ct);
+        }
+        catch (ApiException e) when (e.StatusCode == 413)
+        {
+            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {maxBytes / (1024 * 1024)} MB (Storage:MaxTextMegabytes); split the file.",
+                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = maxBytes / (1024 * 1024) });
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Dashboard.Server.Security;
+using Dashboard.Server.Speech.Keywords;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,8 @@ namespace Dashboard.Server.Transcription;
 
 /// <summary>
 /// POST /v1/listen, compatible with Deepgram's pre-recorded API: the body is the audio (any content type), the key comes
-/// as `Authorization: Token KEY` (or Bearer), the query carries `model` and `mip_opt_out`; other Deepgram query options
-/// are accepted and ignored. The answer has Deepgram's shape, so Deepgram SDKs work when pointed at this server.
+/// as `Authorization: Token KEY` (or Bearer), the query carries `model`, `mip_opt_out`, and `keywords=word:intensifier` /
+/// `keyterm=phrase` (repeated keys) boosted for this request; other Deepgram query options are accepted and ignored. The answer has Deepgram's shape, so Deepgram SDKs work when pointed at this server.
 /// </summary>
 public static class ListenEndpoints
 {
@@ -24,13 +25,15 @@ public static class ListenEndpoints
     public static async Task<Ok<DeepgramResponse>> Listen(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
         TranscriptionService transcription, TimeProvider clock, CancellationToken ct,
-        [FromQuery] string? model = null, [FromQuery] string? language = null, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null)
+        [FromQuery] string? model = null, [FromQuery] string? language = null, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null,
+        [FromQuery] string[]? keywords = null, [FromQuery] string[]? keyterm = null)
     {
         var organizationId = user.OrganizationIdOf();
         var optOut = TranscriptionRequestReader.ParseFlag(mipOptOut, "mip_opt_out");
+        var boost = KeywordBoost.Parse(keywords, keyterm, commaSeparated: false); // Deepgram's syntax: one term per repeated key
         var resolved = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(model), language, ct); // 404/409 before the body is read
         using var audio = await reader.ReadRawAsync(http, ct);
-        var result = await transcription.TranscribeAsync(organizationId, resolved, audio, "audio", optOut, ct);
+        var result = await transcription.TranscribeAsync(organizationId, resolved, audio, "audio", optOut, boost, ct);
         return TypedResults.Ok(ToDeepgram(result, await Sha256Async(audio.LocalPath, ct), clock.GetUtcNow()));
     }
 

@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using Dashboard.Server.Security;
+using Dashboard.Server.Speech.Keywords;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Server.Transcription;
 
-/// <summary>POST /api/v3/stt: multipart `model`, `language`, `audio_file` (and optional `mip_opt_out`).</summary>
+/// <summary>
+/// POST /api/v3/stt: multipart `model`, `language`, `audio_file`, optional `mip_opt_out`, and optional `keywords`
+/// (form field or query, repeated or comma-separated, `word` or `word:intensifier`) boosted for this request.
+/// </summary>
 public static class SttEndpoints
 {
     public const string Route = "/api/v3/stt";
@@ -18,12 +22,14 @@ public static class SttEndpoints
 
     public static async Task<Ok<TranscriptionResponse>> Transcribe(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
-        TranscriptionService transcription, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] bool? mipOptOut = null)
+        TranscriptionService transcription, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] bool? mipOptOut = null,
+        [FromQuery] string[]? keywords = null)
     {
         using var request = await reader.ReadMultipartAsync(http, ct);
         var organizationId = user.OrganizationIdOf();
+        var boost = KeywordBoost.Parse([.. keywords ?? [], .. request.Keywords], null, commaSeparated: true);
         var model = await resolver.ResolveAsync(organizationId, request.Model, request.Language, ct);
-        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? mipOptOut, ct);
+        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? mipOptOut, boost, ct);
         var recognition = result.Recognition;
         return TypedResults.Ok(new TranscriptionResponse(recognition.Transcript,
             recognition.Words.Select(w => new TranscriptionWordDto(w.Word, w.Start, w.End, w.Confidence)).ToList(),

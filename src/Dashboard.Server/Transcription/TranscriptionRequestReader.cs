@@ -1,5 +1,6 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
+using Dashboard.Server.Speech.Keywords;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Transcription;
@@ -12,6 +13,7 @@ public sealed class TranscriptionRequest : IDisposable
     public bool? MipOptOut { get; set; }
     public StagedFile? Audio { get; set; }
     public string AudioFileName { get; set; } = "audio_file";
+    public List<string> Keywords { get; } = [];
 
     public void Dispose() => Audio?.Dispose();
 }
@@ -33,6 +35,7 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
                     case "model": request.Model = await part.ReadValueAsync(ct); break;
                     case "language": request.Language = await part.ReadValueAsync(ct); break;
                     case "mip_opt_out": request.MipOptOut = ParseFlag(await part.ReadValueAsync(ct), "mip_opt_out"); break;
+                    case "keywords" when request.Keywords.Count < KeywordBoost.MaxTerms: request.Keywords.Add(await part.ReadLongValueAsync(8192, ct)); break;
                     case "audio_file" when request.Audio is null:
                         request.Audio = await storage.StageAsync(part.Section.Body, MaxBytes, ct);
                         request.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");
