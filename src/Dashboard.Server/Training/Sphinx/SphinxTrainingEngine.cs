@@ -35,7 +35,7 @@ public sealed class SphinxTrainingEngine(
 
         await progress.StageAsync(SphinxStages.Normalize, 40, ct);
         var sentences = corpus.Train.SelectMany(u => u.Sentences).Concat(corpus.TextSentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
-        await progress.LogAsync(LogLevels.Info, $"Normalized {corpus.Train.Count} training transcripts and {input.TextFiles.Count} text data files " +
+        await progress.LogAsync(LogLevels.Info, $"Normalized {corpus.Train.Count} training transcripts and {input.TextFiles.Count} text data file(s) " +
             $"({corpus.TextSentences.Count} sentences, for the language model only) into {sentences.Count} sentences " +
             $"({sentences.Sum(s => s.Count)} words) and {corpus.Test.Count} test references; e.g. \"{corpus.Train[0].Sentences[0]}\".", ct);
 
