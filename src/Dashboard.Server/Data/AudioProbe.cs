@@ -19,7 +19,7 @@ public sealed class AudioProbe
         var result = await ProcessRunner.RunAsync("ffprobe",
             ["-v", "error", "-show_format", "-show_streams", "-of", "json", path], TimeSpan.FromSeconds(60), ct);
         if (result.ExitCode != 0)
-            throw new AudioRejectedException($"is not a readable audio file ({FirstLine(result.StandardError)}).");
+            throw new AudioRejectedException($"is not a readable audio file ({FirstLine(result.StandardError.Replace(path + ": ", "", StringComparison.Ordinal))})."); // never show our staging path
         using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
         if (!root.TryGetProperty("format", out var format))

@@ -96,6 +96,8 @@ public sealed class ArchiveUploadTests(DashboardFactory factory) : IClassFixture
         var reasons = Reasons(body);
         Assert.Equal(["fake.mp3", "lonely.wav", "notes.pdf", "orphan.txt", "silent.wav"], reasons.Keys.Order());
         Assert.Contains("not a readable audio file", reasons["fake.mp3"], StringComparison.Ordinal);
+        Assert.DoesNotContain(factory.StorageRoot, reasons["fake.mp3"], StringComparison.Ordinal); // never our staging path
+        Assert.StartsWith("silent.txt: ", reasons["silent.wav"], StringComparison.Ordinal);
         Assert.Contains("lonely.txt", reasons["lonely.wav"], StringComparison.Ordinal);
         Assert.Contains("empty", reasons["silent.wav"], StringComparison.Ordinal);
         Assert.Contains("no audio file", reasons["orphan.txt"], StringComparison.Ordinal);

@@ -25,7 +25,9 @@ public sealed class ArchiveUploadService(ArchiveUnpacker unpacker, UploadChecker
             }
             catch (ApiException e) when (e.StatusCode == 400)
             {
-                rejected.Add(new RejectedPairDto(pair.Name, e.Message));
+                // A bad audio file is the pair's name already; a bad transcript is named in the reason.
+                var problem = e.Details.GetValueOrDefault("problem") as string;
+                rejected.Add(new RejectedPairDto(pair.Name, problem is not null && Equals(e.Details.GetValueOrDefault("file"), pair.AudioName) ? problem : e.Message));
             }
         }
         if (accepted.Count == 0)
