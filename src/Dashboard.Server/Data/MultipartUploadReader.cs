@@ -24,24 +24,20 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                             pair.Type = await part.ReadValueAsync(ct);
                             break;
                         case "audio_file" when pair.Audio is null:
-                            pair.Audio = await storage.StageAsync(part.Section.Body, remaining, ct);
                             pair.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");
-                            remaining -= pair.Audio.Length;
+                            pair.Audio = await StageAsync(part, remaining);
                             break;
                         case "transcript_file" when pair.Transcript is null:
-                            pair.Transcript = await storage.StageAsync(part.Section.Body, Math.Min(remaining, TranscriptValidator.MaxBytes + 1), ct);
                             pair.TranscriptFileName = UploadedPair.DisplayName(part.FileName, "transcript_file");
-                            remaining -= pair.Transcript.Length;
+                            pair.Transcript = await StageAsync(part, Math.Min(remaining, TranscriptValidator.MaxBytes + 1));
                             break;
                         case "text_file" when pair.Text is null:
                             pair.TextFileName = UploadedPair.DisplayName(part.FileName, "text_file");
-                            pair.Text = await StageTextAsync(part, Math.Min(remaining, limits.MaxTextBytes), pair.TextFileName, ct);
-                            remaining -= pair.Text.Length;
+                            pair.Text = await TextLimitNamed(StageAsync(part, Math.Min(remaining, limits.MaxTextBytes)), pair.TextFileName, limits.MaxTextMegabytes);
                             break;
                         case "archive_file" when pair.Archive is null:
-                            pair.Archive = await storage.StageAsync(part.Section.Body, remaining, ct);
                             pair.ArchiveFileName = UploadedPair.DisplayName(part.FileName, "archive_file");
-                            remaining -= pair.Archive.Length;
+                            pair.Archive = await StageAsync(part, remaining);
                             break;
                         default:
                             await part.SkipAsync(ct);
@@ -49,6 +45,13 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                     }
                 }, ct);
             return pair;
+
+            async Task<StagedFile> StageAsync(FormSection part, long max)
+            {
+                var staged = await storage.StageAsync(part.Section.Body, max, ct);
+                remaining -= staged.Length;
+                return staged;
+            }
         }
         catch
         {
@@ -57,16 +60,16 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
         }
     }
 
-    private async Task<StagedFile> StageTextAsync(FormSection part, long maxBytes, string name, CancellationToken ct)
+    private static async Task<StagedFile> TextLimitNamed(Task<StagedFile> staging, string name, long limitMegabytes)
     {
         try
         {
-            return await storage.StageAsync(part.Section.Body, maxBytes, ct);
+            return await staging;
         }
         catch (ApiException e) when (e.StatusCode == 413)
         {
-            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {maxBytes / (1024 * 1024)} MB (Storage:MaxTextMegabytes); split the file.",
-                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = maxBytes / (1024 * 1024) });
+            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {limitMegabytes} MB (Storage:MaxTextMegabytes); split the file.",
+                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = limitMegabytes });
         }
     }
 }

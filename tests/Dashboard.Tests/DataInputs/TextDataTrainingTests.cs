@@ -43,16 +43,7 @@ public sealed class TextDataTrainingTests(ITestOutputHelper output) : IAsyncLife
         await File.WriteAllTextAsync(textFile, TextData);
         (await DataInputCalls.UploadTextAsync(client, modelId, textFile, "clinic-letters.txt")).EnsureSuccessStatusCode();
         (await client.PostAsync($"/api/v3/custom_models/{modelId}/run", null)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddMinutes(8);
-        while (true)
-        {
-            var model = await SphinxApiCalls.GetJsonAsync(client, $"/api/v3/custom_models/{modelId}");
-            var status = model.GetProperty("training_status").GetInt32();
-            if (status == 4) break;
-            if (status == 5 || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"Training did not succeed: {model}\n{await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text")}");
-            await Task.Delay(500);
-        }
+        await SphinxApiCalls.WaitForTrainingAsync(client, modelId, TimeSpan.FromMinutes(8));
     }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
