@@ -24,6 +24,7 @@ builder.ResolveStorageRoot();
 if (CommandLine.IsCommand(args)) builder.Logging.ClearProviders();
 builder.AddPersistence();
 builder.AddApiConventions();
+builder.AddDataSets();
 builder.AddStorageStartupCleanup();
 builder.AddEncryptedStorage();
 builder.AddSecurity();

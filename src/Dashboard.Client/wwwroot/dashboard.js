@@ -1,4 +1,4 @@
-// Uploads pair audio and transcripts by base name and send each pair with XMLHttpRequest, which,
+// Uploads pair audio and transcripts by base name (a .zip or a text data file goes as it is) and send each with XMLHttpRequest, which,
 // unlike fetch, reports upload progress. Blazor renders the list; this file only moves bytes.
 (() => {
   const audioExtensions = ['mp3', 'wav', 'flac', 'm4a', 'aac', 'ogg'];
@@ -6,6 +6,18 @@
     const dot = name.lastIndexOf('.');
     return dot < 0 ? [name, ''] : [name.slice(0, dot), name.slice(dot + 1).toLowerCase()];
   };
+
+  // Text data: every .txt is one upload. Audio sets: a .zip is one upload of many pairs; other files pair by name.
+  function items(files, type) {
+    const list = Array.from(files);
+    if (type === 'text') {
+      return list.map(file => split(file.name)[1] === 'txt'
+        ? { name: file.name, text: file }
+        : { name: file.name, error: 'Text data must be a plain-text .txt file.' });
+    }
+    const archives = list.filter(file => split(file.name)[1] === 'zip').map(file => ({ name: file.name, archive: file }));
+    return [...archives, ...pair(list.filter(file => split(file.name)[1] !== 'zip'))];
+  }
 
   function pair(files) {
     const groups = new Map();
@@ -35,8 +47,12 @@
     return new Promise(resolve => {
       const form = new FormData();
       form.append('type', type);
-      form.append('audio_file', item.audio, item.audio.name);
-      form.append('transcript_file', item.transcript, item.transcript.name);
+      if (item.archive) form.append('archive_file', item.archive, item.archive.name);
+      else if (item.text) form.append('text_file', item.text, item.text.name);
+      else {
+        form.append('audio_file', item.audio, item.audio.name);
+        form.append('transcript_file', item.transcript, item.transcript.name);
+      }
       const xhr = new XMLHttpRequest();
       xhr.open('PUT', url);
       xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
@@ -44,10 +60,12 @@
       xhr.onload = () => {
         let body = null;
         try { body = JSON.parse(xhr.responseText); } catch { }
-        if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, message: (body?.warnings ?? []).join(' ') });
-        else resolve({ ok: false, message: body?.message ?? `The server answered ${xhr.status}.` });
+        const accepted = (body?.accepted ?? []).map(f => f.audio_file_name);
+        const rejected = body?.rejected ?? body?.details?.rejected ?? [];
+        if (xhr.status >= 200 && xhr.status < 300) resolve({ ok: true, message: (body?.warnings ?? []).join(' '), accepted, rejected });
+        else resolve({ ok: false, message: body?.message ?? `The server answered ${xhr.status}.`, accepted, rejected });
       };
-      xhr.onerror = () => resolve({ ok: false, message: 'The connection failed; check your network and try again.' });
+      xhr.onerror = () => resolve({ ok: false, message: 'The connection failed; check your network and try again.', accepted: [], rejected: [] });
       xhr.send(form);
     });
   }
@@ -56,13 +74,13 @@
   async function accept(zone, files, dotnet) {
     const url = zone.dataset.uploadUrl;
     const type = zone.dataset.type;
-    const items = pair(Array.from(files)).map(i => ({ ...i, key: `u${nextId++}` }));
-    await dotnet.invokeMethodAsync('Queued', items.map(i => ({
-      key: i.key, name: i.name, type,
+    const queued = items(files, type).map(i => ({ ...i, key: `u${nextId++}` }));
+    await dotnet.invokeMethodAsync('Queued', queued.map(i => ({
+      key: i.key, name: i.name, type: i.archive ? `${type} · ZIP` : type,
       audio: i.audio?.name ?? null, transcript: i.transcript?.name ?? null,
-      bytes: (i.audio?.size ?? 0) + (i.transcript?.size ?? 0), error: i.error ?? null,
+      bytes: (i.audio?.size ?? 0) + (i.transcript?.size ?? 0) + (i.archive?.size ?? 0) + (i.text?.size ?? 0), error: i.error ?? null,
     })));
-    for (const item of items.filter(i => !i.error)) {
+    for (const item of queued.filter(i => !i.error)) {
       let last = -1, lastAt = 0;
       const result = await send(url, type, item, percent => {
         const now = Date.now();
@@ -71,7 +89,7 @@
           dotnet.invokeMethodAsync('Progress', item.key, percent);
         }
       });
-      await dotnet.invokeMethodAsync('Done', item.key, result.ok, result.message);
+      await dotnet.invokeMethodAsync('Done', item.key, result.ok, result.message, result.accepted, result.rejected);
     }
   }
 

@@ -29,7 +29,7 @@ public sealed class AudioProbe(IOptions<ToolOptions> options)
             throw new AudioRejectedException($"could not be read within {limits.ProbeTimeoutSeconds:0.###} seconds; it may be corrupt.");
         }
         if (result.ExitCode != 0)
-            throw new AudioRejectedException($"is not a readable audio file ({FirstLine(result.StandardError)}).");
+            throw new AudioRejectedException($"is not a readable audio file ({FirstLine(result.StandardError.Replace(path + ": ", "", StringComparison.Ordinal))})."); // never show our staging path
         using var json = Parse(result.StandardOutput);
         var root = json.RootElement;
         if (!root.TryGetProperty("format", out var format))

@@ -2,6 +2,7 @@ using Dashboard.Shared.Errors;
 using Dashboard.Server.Errors;
 using System.Security.Claims;
 using Dashboard.Server.Audit;
+using Dashboard.Server.Data.Archives;
 using Dashboard.Server.Models;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
@@ -14,7 +15,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Data;
 
-/// <summary>PUT /custom_models/{id}/data (the seed's upload) plus listing, playing and removing a model's data files.</summary>
+/// <summary>
+/// PUT /custom_models/{id}/data (the seed's upload of a pair; also type=text with text_file, or archive_file, a ZIP of
+/// pairs) plus listing, playing and removing a model's data files.
+/// </summary>
 public static class DataEndpoints
 {
     public static RouteGroupBuilder MapDataApi(this RouteGroupBuilder models)
@@ -28,17 +32,27 @@ public static class DataEndpoints
         return models;
     }
 
-    public static async Task<Ok<UploadResponse>> UploadData(
+    public static async Task<Results<Ok<UploadResponse>, Ok<ArchiveUploadResponse>>> UploadData(
         int id, HttpRequest request, ClaimsPrincipal user, MultipartUploadReader reader, DataUploadService uploads,
-        ModelService models, IOptions<StorageOptions> storage, MipPolicy mip, PoolKeeper pool, AuditLog audit, CancellationToken ct,
-        [FromQuery(Name = MipOptOutFlag.Name)] string? mipOptOut = null)
+        ArchiveUploadService archives, ModelService models, IOptions<StorageOptions> storage, MipPolicy mip, PoolKeeper pool, AuditLog audit,
+        CancellationToken ct, [FromQuery(Name = MipOptOutFlag.Name)] string? mipOptOut = null)
     {
         await models.FindTrackedAsync(user.OrganizationIdOf(), id, ct); // 404 before reading a large body
         var decision = await mip.DecideAsync(user.OrganizationIdOf(), mipOptOut, ct); // 400 for a bad flag, before the body too
-        using var pair = await reader.ReadAsync(request, storage.Value.MaxUploadBytes, ct);
-        var accepted = await uploads.AcceptAsync(user.OrganizationIdOf(), id, pair, ct);
-        var kept = await pool.KeepDataFileAsync(decision, accepted.File.Id, RetainedKinds.Upload, ct);
-        await audit.RecordAsync(user, AuditActions.DataAdd, AuditResources.DataFile(id, accepted.File.Id), PoolDetail(decision, kept));
+        using var upload = await reader.ReadAsync(request, storage.Value, ct);
+        async Task KeepAsync(DataFileDto file, string kind)
+        {
+            var kept = await pool.KeepDataFileAsync(decision, file.Id, kind, ct);
+            await audit.RecordAsync(user, AuditActions.DataAdd, AuditResources.DataFile(id, file.Id), PoolDetail(decision, kept));
+        }
+        if (upload.Archive is not null)
+        {
+            var archive = await archives.AcceptAsync(user.OrganizationIdOf(), id, upload, ct);
+            foreach (var file in archive.Accepted) await KeepAsync(file, RetainedKinds.Archive);
+            return TypedResults.Ok(archive);
+        }
+        var accepted = await uploads.AcceptAsync(user.OrganizationIdOf(), id, upload, ct);
+        await KeepAsync(accepted.File, accepted.File.Type == DataSetTypes.Text ? RetainedKinds.Text : RetainedKinds.Upload);
         return TypedResults.Ok(accepted);
     }
 
@@ -66,6 +80,7 @@ public static class DataEndpoints
         int id, int fileId, HttpRequest request, ClaimsPrincipal user, DataUploadService uploads, IBlobStorage storage, AuditLog audit, CancellationToken ct)
     {
         var file = await uploads.FindAsync(user.OrganizationIdOf(), id, fileId, ct);
+        if (!file.HasAudio) throw ApiErrors.NotFound("Audio of data file", fileId);
         AudioRange.Check(request, file.AudioBytes);
         await audit.RecordAsync(user, AuditActions.DataDownload, AuditResources.DataFile(id, fileId));
         return TypedResults.Stream(storage.OpenRead(file.AudioBlob), AudioContentTypes.Of(file.Format),

@@ -1,6 +1,9 @@
 namespace Dashboard.Server.Data;
 
-/// <summary>One accepted pair: an audio file and its transcript, both in blob storage.</summary>
+/// <summary>
+/// One accepted pair: an audio file and its transcript, both in blob storage; or (type "text") a text file of domain
+/// sentences, which has no audio (<see cref="AudioBlob"/> is empty) and counts no audio hours.
+/// </summary>
 public sealed class DataFile
 {
     public int Id { get; set; }
@@ -17,6 +20,9 @@ public sealed class DataFile
     public long BitRate { get; set; }
     public long AudioBytes { get; set; }
     public int TranscriptWords { get; set; }
+    public long TranscriptBytes { get; set; }
+    public int Sentences { get; set; }
+    public bool HasAudio => AudioBlob.Length > 0;
     /// <summary>Quality warnings, one per line.</summary>
     public string Warnings { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }

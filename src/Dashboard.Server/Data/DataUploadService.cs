@@ -2,71 +2,57 @@ using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
-using Dashboard.Shared.Errors;
 using Dashboard.Shared.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Data;
 
-/// <summary>Accepts one audio + transcript pair: both valid, or nothing changes.</summary>
-public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storage, AudioProbe probe, ModelService models, TimeProvider clock)
+/// <summary>Accepts one audio + transcript pair or one text data file: valid, or nothing changes. Lists and removes a model's data.</summary>
+public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storage, UploadChecker checker, ModelService models, TimeProvider clock)
 {
     public async Task<UploadResponse> AcceptAsync(int organizationId, int modelId, UploadedPair pair, CancellationToken ct)
     {
         var model = await models.FindTrackedAsync(organizationId, modelId, ct);
-        var type = pair.Type?.ToLowerInvariant();
-        if (type is not (DataSetTypes.Train or DataSetTypes.Test))
-            throw ApiErrors.Validation("type", "type must be 'train' or 'test'.");
-        if (pair.Audio is null) throw ApiErrors.Validation("audio_file", "audio_file is required.");
-        if (pair.Transcript is null) throw ApiErrors.Validation("transcript_file", "transcript_file is required.");
+        var type = UploadChecker.ParseType(pair.Type, allowText: true);
+        CheckedUpload upload;
+        if (type == DataSetTypes.Text)
+        {
+            if (pair.Text is null) throw ApiErrors.Validation("text_file", "text_file is required for type 'text': plain UTF-8 sentences or paragraphs of your domain.");
+            upload = await checker.CheckTextAsync(model.Id, pair.Text, pair.TextFileName, ct);
+        }
+        else
+        {
+            if (pair.Audio is null) throw ApiErrors.Validation("audio_file", "audio_file is required.");
+            if (pair.Transcript is null) throw ApiErrors.Validation("transcript_file", "transcript_file is required.");
+            upload = await checker.CheckPairAsync(model.Id, type, pair.Audio, pair.AudioFileName, pair.Transcript, pair.TranscriptFileName, ct);
+        }
+        await CommitAsync(model, [upload], ct);
+        return new UploadResponse(ModelMapper.ToDto(upload.File), upload.Warnings, await models.GetAsync(organizationId, modelId, ct));
+    }
 
-        AudioInfo audio;
+    /// <summary>Stores checked uploads together: every blob and row, or (on any failure) none of them.</summary>
+    public async Task CommitAsync(CustomModel model, IReadOnlyList<CheckedUpload> uploads, CancellationToken ct)
+    {
+        var committed = new List<string>();
         try
         {
-            audio = await probe.ProbeAsync(pair.Audio.LocalPath, ct);
-        }
-        catch (AudioRejectedException e)
-        {
-            throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", pair.AudioFileName, e.Message);
-        }
-        int words;
-        try
-        {
-            words = await TranscriptValidator.ValidateAsync(pair.Transcript.LocalPath, ct);
-        }
-        catch (TranscriptRejectedException e)
-        {
-            throw ApiErrors.InvalidFile(ErrorCodes.InvalidTranscript, "transcript_file", pair.TranscriptFileName, e.Message);
-        }
-
-        var warnings = AudioProbe.WarningsFor(audio).Select(w => $"{pair.AudioFileName}: {w}").ToList();
-        var blobId = Guid.NewGuid();
-        var file = new DataFile
-        {
-            ModelId = model.Id, Type = type, CreatedAt = clock.GetUtcNow(),
-            AudioFileName = pair.AudioFileName, AudioBlob = BlobKeys.Audio(model.Id, type, blobId),
-            TranscriptFileName = pair.TranscriptFileName, TranscriptBlob = BlobKeys.Transcript(model.Id, type, blobId),
-            Format = audio.Format, DurationSeconds = audio.DurationSeconds, SampleRate = audio.SampleRate,
-            Channels = audio.Channels, BitRate = audio.BitRate, AudioBytes = pair.Audio.Length, TranscriptWords = words,
-            Warnings = string.Join('\n', warnings),
-        };
-        try
-        {
-            await storage.CommitAsync(pair.Audio, file.AudioBlob, ct);
-            await storage.CommitAsync(pair.Transcript, file.TranscriptBlob, ct);
-            db.DataFiles.Add(file);
-            if (model.TrainingStatus == TrainingStatus.NotRunning && await HasBothSetsAfterAsync(model.Id, type, ct))
+            foreach (var (staged, key) in uploads.SelectMany(u => u.Blobs))
+            {
+                await storage.CommitAsync(staged, key, ct);
+                committed.Add(key);
+            }
+            db.DataFiles.AddRange(uploads.Select(u => u.File));
+            var added = uploads.Select(u => u.File.Type).ToHashSet();
+            if (model.TrainingStatus == TrainingStatus.NotRunning && await HasBothSetsWithAsync(model.Id, added, ct))
                 model.TrainingStatus = TrainingStatus.ReadyToRun;
-            model.UpdatedAt = file.CreatedAt;
+            model.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
         {
-            storage.Delete(file.AudioBlob);
-            storage.Delete(file.TranscriptBlob);
+            foreach (var key in committed) storage.Delete(key);
             throw;
         }
-        return new UploadResponse(ModelMapper.ToDto(file), warnings, await models.GetAsync(organizationId, modelId, ct));
     }
 
     public async Task<IReadOnlyList<DataFileDto>> ListAsync(int organizationId, int modelId, CancellationToken ct)
@@ -95,14 +81,15 @@ public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storag
             model.TrainingStatus = TrainingStatus.NotRunning;
         model.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        storage.Delete(file.AudioBlob);
+        if (file.HasAudio) storage.Delete(file.AudioBlob);
         storage.Delete(file.TranscriptBlob);
     }
 
-    private async Task<bool> HasBothSetsAfterAsync(int modelId, string addedType, CancellationToken ct)
+    private async Task<bool> HasBothSetsWithAsync(int modelId, IReadOnlySet<string> addedTypes, CancellationToken ct)
     {
-        var otherType = addedType == DataSetTypes.Train ? DataSetTypes.Test : DataSetTypes.Train;
-        return await db.DataFiles.AnyAsync(f => f.ModelId == modelId && f.Type == otherType, ct);
+        var types = await db.DataFiles.Where(f => f.ModelId == modelId).Select(f => f.Type).Distinct().ToListAsync(ct);
+        types.AddRange(addedTypes);
+        return types.Contains(DataSetTypes.Train) && types.Contains(DataSetTypes.Test);
     }
 
     private async Task<bool> HasBothSetsAfterRemovalAsync(int modelId, DataFile removed, CancellationToken ct)

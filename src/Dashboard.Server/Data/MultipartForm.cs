@@ -18,6 +18,16 @@ public sealed record FormSection(string Field, string? FileName, MultipartSectio
         return new string(buffer, 0, read).Trim();
     }
 
+    /// <summary>A longer form value (a list of keywords); one over <paramref name="maxChars"/> is refused, not cut.</summary>
+    public async Task<string> ReadLongValueAsync(int maxChars, CancellationToken ct)
+    {
+        using var reader = new StreamReader(Section.Body);
+        var buffer = new char[maxChars + 1];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        if (read > maxChars) throw ApiErrors.Validation(Field, $"{Field} is longer than {maxChars} characters.");
+        return new string(buffer, 0, read).Trim();
+    }
+
     /// <summary>Reads past a section the endpoint does not use.</summary>
     public Task SkipAsync(CancellationToken ct) => Section.Body.DrainAsync(ct);
 }

@@ -1,16 +1,22 @@
+using Dashboard.Server.Errors;
+
 namespace Dashboard.Server.Data;
 
-/// <summary>Reads a data upload (type, audio_file, transcript_file), streaming each file to staging: nothing is held in memory.</summary>
+/// <summary>
+/// Reads a data upload (type, and audio_file + transcript_file, or text_file, or archive_file), streaming each file to
+/// staging: nothing is held in memory.
+/// </summary>
 public sealed class MultipartUploadReader(IBlobStorage storage)
 {
-    public async Task<UploadedPair> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    public async Task<UploadedPair> ReadAsync(HttpRequest request, StorageOptions limits, CancellationToken ct)
     {
+        var maxBytes = limits.MaxUploadBytes;
         var pair = new UploadedPair();
         long remaining = maxBytes;
         try
         {
             await MultipartForm.ReadAsync(request, maxBytes,
-                "Send the upload as multipart/form-data with fields type, audio_file and transcript_file.", async part =>
+                "Send the upload as multipart/form-data with the field type and the files audio_file and transcript_file (or text_file, or archive_file).", async part =>
                 {
                     switch (part.Field)
                     {
@@ -18,14 +24,20 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                             pair.Type = await part.ReadValueAsync(ct);
                             break;
                         case "audio_file" when pair.Audio is null:
-                            pair.Audio = await storage.StageAsync(part.Section.Body, remaining, ct);
                             pair.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");
-                            remaining -= pair.Audio.Length;
+                            pair.Audio = await StageAsync(part, remaining);
                             break;
                         case "transcript_file" when pair.Transcript is null:
-                            pair.Transcript = await storage.StageAsync(part.Section.Body, Math.Min(remaining, TranscriptValidator.MaxBytes + 1), ct);
                             pair.TranscriptFileName = UploadedPair.DisplayName(part.FileName, "transcript_file");
-                            remaining -= pair.Transcript.Length;
+                            pair.Transcript = await StageAsync(part, Math.Min(remaining, TranscriptValidator.MaxBytes + 1));
+                            break;
+                        case "text_file" when pair.Text is null:
+                            pair.TextFileName = UploadedPair.DisplayName(part.FileName, "text_file");
+                            pair.Text = await TextLimitNamed(StageAsync(part, Math.Min(remaining, limits.MaxTextBytes)), pair.TextFileName, limits.MaxTextMegabytes);
+                            break;
+                        case "archive_file" when pair.Archive is null:
+                            pair.ArchiveFileName = UploadedPair.DisplayName(part.FileName, "archive_file");
+                            pair.Archive = await StageAsync(part, remaining);
                             break;
                         default:
                             await part.SkipAsync(ct);
@@ -33,11 +45,31 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                     }
                 }, ct);
             return pair;
+
+            async Task<StagedFile> StageAsync(FormSection part, long max)
+            {
+                var staged = await storage.StageAsync(part.Section.Body, max, ct);
+                remaining -= staged.Length;
+                return staged;
+            }
         }
         catch
         {
             pair.Dispose();
             throw;
+        }
+    }
+
+    private static async Task<StagedFile> TextLimitNamed(Task<StagedFile> staging, string name, long limitMegabytes)
+    {
+        try
+        {
+            return await staging;
+        }
+        catch (ApiException e) when (e.StatusCode == 413)
+        {
+            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {limitMegabytes} MB (Storage:MaxTextMegabytes); split the file.",
+                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = limitMegabytes });
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace Dashboard.Server.Data;
 
-/// <summary>What a client sent for one data upload, staged on disk and not yet accepted.</summary>
+/// <summary>What a client sent for one data upload (a pair, a text file or a ZIP archive), staged on disk and not yet accepted.</summary>
 public sealed class UploadedPair : IDisposable
 {
     public string? Type { get; set; }
@@ -8,11 +8,17 @@ public sealed class UploadedPair : IDisposable
     public string AudioFileName { get; set; } = "audio_file";
     public StagedFile? Transcript { get; set; }
     public string TranscriptFileName { get; set; } = "transcript_file";
+    public StagedFile? Text { get; set; }
+    public string TextFileName { get; set; } = "text_file";
+    public StagedFile? Archive { get; set; }
+    public string ArchiveFileName { get; set; } = "archive_file";
 
     public void Dispose()
     {
         Audio?.Dispose();
         Transcript?.Dispose();
+        Text?.Dispose();
+        Archive?.Dispose();
     }
 
     /// <summary>Client file names are kept for display only: reduced to a bare, printable name.</summary>

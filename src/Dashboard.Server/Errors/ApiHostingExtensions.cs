@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dashboard.Server.Data;
 using Dashboard.Shared.Errors;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -21,11 +20,6 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ToolOptions>().BindConfiguration(ToolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<AudioProbe>();
-        builder.Services.AddScoped<MultipartUploadReader>();
-        builder.Services.AddScoped<DataUploadService>();
         builder.Services.AddScoped<Models.ModelService>();
         builder.Services.AddSingleton<Models.ModelMapper>();
         builder.Services.AddMemoryCache();

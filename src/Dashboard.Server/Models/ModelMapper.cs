@@ -27,7 +27,7 @@ public sealed class ModelMapper(TrainingPriceCalculator prices, IOptions<Trainin
 
     public static DataFileDto ToDto(DataFile file) => new(file.Id, file.Type, file.AudioFileName, file.TranscriptFileName,
         file.Format, file.DurationSeconds, file.SampleRate, file.Channels, file.BitRate, file.AudioBytes, file.TranscriptWords,
-        file.Warnings.Split('\n', StringSplitOptions.RemoveEmptyEntries), file.CreatedAt);
+        file.Warnings.Split('\n', StringSplitOptions.RemoveEmptyEntries), file.CreatedAt, file.TranscriptBytes, file.Sentences);
 
     public static double Hours(IEnumerable<DataFile> files) => files.Sum(f => f.DurationSeconds) / 3600.0;
 }

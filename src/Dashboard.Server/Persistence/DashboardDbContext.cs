@@ -78,6 +78,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.HasKey(f => new { f.RunId, f.DataFileId });
             e.HasOne<TrainingRun>().WithMany().HasForeignKey(f => f.RunId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<DataFile>(e =>
+        {
+            e.Property(f => f.TranscriptBytes).HasDefaultValue(0L);
+            e.Property(f => f.Sentences).HasDefaultValue(0);
+        });
         builder.Entity<TrainingRun>(e =>
         {
             e.HasIndex(r => r.ModelId);

@@ -33,6 +33,6 @@ public sealed class PoolKeeper(RetainedPool pool, IBlobStorage storage, AudioPro
         string transcript;
         using (var reader = new StreamReader(storage.OpenRead(file.TranscriptBlob))) transcript = await reader.ReadToEndAsync(ct);
         return await pool.KeepAsync(decision, new RetainedRequest(kind, $"custom_model_{file.ModelId}", file.DurationSeconds, transcript,
-            () => storage.OpenRead(file.AudioBlob), file.AudioBytes, file.Format), ct);
+            file.HasAudio ? () => storage.OpenRead(file.AudioBlob) : null, file.AudioBytes, file.HasAudio ? file.Format : null), ct);
     }
 }

@@ -16,6 +16,9 @@ public sealed class SphinxOptions
     /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
     [Range(0, 0.2)] public double BaseVocabularyWeight { get; set; } = 0.01;
 
+    /// <summary>Weight of a request's keyword model (keywords/keyterm) at intensifier 1; it scales with the intensifier, up to 0.3.</summary>
+    [Range(0.001, 0.3)] public double KeywordWeight { get; set; } = 0.05;
+
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 

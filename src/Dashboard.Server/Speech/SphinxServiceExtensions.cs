@@ -22,6 +22,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
         services.TryAddSingleton<DecoderPool>();
+        services.TryAddSingleton<Keywords.KeywordBooster>();
         return services;
     }
 }

@@ -5,6 +5,9 @@ namespace Dashboard.Server.Training;
 public sealed record TrainingInput(int ModelId, int Version, string BaseModel, string Language,
     IReadOnlyList<DataFile> TrainFiles, IReadOnlyList<DataFile> TestFiles)
 {
+    /// <summary>Text-only domain data: for the language model and vocabulary; no audio hours.</summary>
+    public IReadOnlyList<DataFile> TextFiles { get; init; } = [];
+
     public double TrainingHours => TrainFiles.Sum(f => f.DurationSeconds) / 3600.0;
 }
 

@@ -59,7 +59,10 @@ public sealed class TrainingStateMachine(
             if (run is null || !model.Begin(run, clock.GetUtcNow())) return null;
             var files = await db.DataFiles.AsNoTracking().Where(f => f.ModelId == modelId).OrderBy(f => f.Id).ToListAsync(ct);
             return new BegunRun(run.Engine, restarted, new TrainingInput(model.Id, run.Version, model.BaseModel, model.Language,
-                files.Where(f => f.Type == DataSetTypes.Train).ToList(), files.Where(f => f.Type == DataSetTypes.Test).ToList()));
+                files.Where(f => f.Type == DataSetTypes.Train).ToList(), files.Where(f => f.Type == DataSetTypes.Test).ToList())
+            {
+                TextFiles = files.Where(f => f.Type == DataSetTypes.Text).ToList(),
+            });
         }, ct);
 
     public async Task CompleteAsync(int modelId, int runId, TrainingInput input, TrainingOutcome outcome)

@@ -1,25 +1,25 @@
 using System.Text.RegularExpressions;
-using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Models;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
 
 namespace Dashboard.Server.Transcription;
 
-/// <summary>A model name resolved for one organization: how to name it in answers, and how to load its decoder.</summary>
-public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey, Func<CancellationToken, Task<SphinxDecoder>> LoadDecoder);
+/// <summary>
+/// A model name resolved for one organization: how to name it in answers, and what its decoder loads (files written
+/// to the given folder, which must live until the decoder is built).
+/// </summary>
+public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey, Func<string, CancellationToken, Task<RecognizerSpec>> LoadSpec);
 
 /// <summary>
 /// Turns the `model` of a transcription request into a decoder: a base model name, or `custom_model_{id}` of the caller's
 /// organization with a successful version (the one chosen to serve, by default the latest). Another organization's model is "not found".
 /// </summary>
 public sealed partial class RecognizerResolver(
-    DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, IBlobStorage storage,
-    IOptions<SphinxOptions> options, ILogger<RecognizerResolver> logger)
+    DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, ILogger<RecognizerResolver> logger)
 {
     public const string CustomPrefix = "custom_model_";
 
@@ -47,12 +47,8 @@ public sealed partial class RecognizerResolver(
         }
         var manifestKey = run.ArtifactBlob;
         var key = $"{name}/v{run.Version}";
-        return new ResolvedModel(name, id, key, async token =>
-        {
-            using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
-            var spec = await artifacts.LoadSpecAsync(key, manifestKey, folder.Path, token);
-            return new SphinxDecoder(options.Value, await baseRecognizers.WithBaseAsync(spec, custom.BaseModel, folder.Path, token));
-        });
+        return new ResolvedModel(name, id, key, async (folder, token) =>
+            await baseRecognizers.WithBaseAsync(await artifacts.LoadSpecAsync(key, manifestKey, folder, token), custom.BaseModel, folder, token));
     }
 
     public static void EnsureLanguage(string? language)
@@ -64,11 +60,7 @@ public sealed partial class RecognizerResolver(
     }
 
     private ResolvedModel Base(string name, string baseModel, int? modelId = null) =>
-        new(name, modelId, baseModel, async token =>
-        {
-            using var folder = storage.CreateScratchFolder();
-            return new SphinxDecoder(options.Value, await baseRecognizers.ForBaseAsync(baseModel, folder.Path, token));
-        });
+        new(name, modelId, baseModel, (folder, token) => baseRecognizers.ForBaseAsync(baseModel, folder, token));
 
     [GeneratedRegex("^custom_model_([0-9]{1,9})$")] private static partial Regex CustomModelName();
 }

@@ -4,13 +4,17 @@ using System.Security.Claims;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
 using Dashboard.Shared.Privacy;
+using Dashboard.Server.Speech.Keywords;
 using Dashboard.Shared.Transcription;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Server.Transcription;
 
-/// <summary>POST /api/v3/stt: multipart `model`, `language`, `audio_file` (and optional `mip_opt_out`).</summary>
+/// <summary>
+/// POST /api/v3/stt: multipart `model`, `language`, `audio_file`, optional `mip_opt_out`, and optional `keywords`
+/// (form field or query, repeated or comma-separated, `word` or `word:intensifier`) boosted for this request.
+/// </summary>
 public static class SttEndpoints
 {
     public const string Route = "/api/v3/stt";
@@ -23,13 +27,15 @@ public static class SttEndpoints
 
     public static async Task<Ok<TranscriptionResponse>> Transcribe(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
-        TranscriptionService transcription, PoolKeeper pool, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null)
+        TranscriptionService transcription, PoolKeeper pool, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null,
+        [FromQuery] string[]? keywords = null)
     {
         var queryOptOut = MipOptOutFlag.Parse(mipOptOut);
         using var request = await reader.ReadMultipartAsync(http, ct);
         var organizationId = user.OrganizationIdOf();
+        var boost = KeywordBoost.Parse([.. keywords ?? [], .. request.Keywords], null, commaSeparated: true);
         var model = await resolver.ResolveAsync(organizationId, request.Model, request.Language, ct);
-        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? queryOptOut, ct);
+        var result = await transcription.TranscribeAsync(organizationId, model, request.Audio!, request.AudioFileName, request.MipOptOut ?? queryOptOut, boost, ct);
         await pool.KeepTranscriptionAsync(result, request.Audio!, RetainedKinds.Stt, ct);
         var recognition = result.Recognition;
         return TypedResults.Ok(new TranscriptionResponse(recognition.Transcript,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Privacy;
+using Dashboard.Server.Speech.Keywords;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Transcription;
@@ -14,6 +15,7 @@ public sealed class TranscriptionRequest : IDisposable
     public bool? MipOptOut { get; set; }
     public StagedFile? Audio { get; set; }
     public string AudioFileName { get; set; } = "audio_file";
+    public List<string> Keywords { get; } = [];
 
     public void Dispose() => Audio?.Dispose();
 }
@@ -35,6 +37,7 @@ public sealed class TranscriptionRequestReader(IBlobStorage storage, IOptions<St
                     case "model": request.Model = await part.ReadValueAsync(ct); break;
                     case "language": request.Language = await part.ReadValueAsync(ct); break;
                     case MipOptOutFlag.Name: request.MipOptOut = MipOptOutFlag.Parse(await part.ReadValueAsync(ct)); break;
+                    case "keywords" when request.Keywords.Count < KeywordBoost.MaxTerms: request.Keywords.Add(await part.ReadLongValueAsync(8192, ct)); break;
                     case "audio_file" when request.Audio is null:
                         request.Audio = await storage.StageAsync(part.Section.Body, MaxBytes, ct);
                         request.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");

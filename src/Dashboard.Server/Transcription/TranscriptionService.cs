@@ -7,6 +7,7 @@ using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Errors;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Keywords;
 
 namespace Dashboard.Server.Transcription;
 
@@ -22,12 +23,18 @@ public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recogn
 /// usage ledger entry (kind "transcription"), priced per audio minute by plan less the participation discount.
 /// </summary>
 public sealed class TranscriptionService(
-    DashboardDbContext db, DecoderPool decoders, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
+    DashboardDbContext db, DecoderPool decoders, KeywordBooster booster, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
     MipPolicy mip, TranscriptionPricing pricing)
 {
+    public Task<TranscriptionResult> TranscribeAsync(
+        int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct) =>
+        TranscribeAsync(organizationId, model, audio, audioFileName, mipOptOut, null, ct);
+
+    /// <summary>Transcribes with <paramref name="model"/>; <paramref name="keywords"/> (if any) are boosted for this request only.</summary>
     public async Task<TranscriptionResult> TranscribeAsync(
-        int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct)
+        int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, KeywordBoost? keywords, CancellationToken ct)
     {
+        keywords ??= KeywordBoost.None;
         short[] pcm;
         using (var folder = storage.CreateScratchFolder())
         {
@@ -42,7 +49,12 @@ public sealed class TranscriptionService(
         }
         if (pcm.Length == 0)
             throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
-        var recognition = await decoders.RecognizeAsync(model.DecoderKey, model.LoadDecoder, pcm, ct);
+        var recognition = await decoders.RecognizeAsync(KeywordBooster.DecoderKey(model.DecoderKey, keywords), async token =>
+        {
+            using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
+            var spec = await booster.ApplyAsync(await model.LoadSpec(folder.Path, token), keywords, folder.Path, token);
+            return new SphinxDecoder(options.Value, spec);
+        }, pcm, ct);
         var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
         await RecordUsageAsync(model, recognition, decision);
         return new TranscriptionResult(model, recognition, decision);

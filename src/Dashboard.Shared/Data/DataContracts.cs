@@ -4,6 +4,8 @@ public static class DataSetTypes
 {
     public const string Train = "train";
     public const string Test = "test";
+    /// <summary>Text-only domain data (sentences or paragraphs): feeds the language model and vocabulary, not the acoustic model.</summary>
+    public const string Text = "text";
 }
 
 public sealed record DataFileDto(
@@ -19,9 +21,18 @@ public sealed record DataFileDto(
     long AudioBytes,
     int TranscriptWords,
     IReadOnlyList<string> Warnings,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    long TranscriptBytes = 0,
+    int Sentences = 0);
 
 public sealed record UploadResponse(DataFileDto File, IReadOnlyList<string> Warnings, Models.ModelDto Model);
+
+/// <summary>A pair of a ZIP archive that was not stored, and why.</summary>
+public sealed record RejectedPairDto(string Name, string Reason);
+
+/// <summary>The answer to an archive upload: the pairs stored, the ones rejected with their reasons, and the model after.</summary>
+public sealed record ArchiveUploadResponse(
+    IReadOnlyList<DataFileDto> Accepted, IReadOnlyList<RejectedPairDto> Rejected, IReadOnlyList<string> Warnings, Models.ModelDto Model);
 
 public sealed record DataFileListResponse(IReadOnlyList<DataFileDto> Data);
 

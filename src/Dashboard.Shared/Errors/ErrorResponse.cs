@@ -17,6 +17,8 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string InvalidAudio = "INVALID_AUDIO";
     public const string InvalidTranscript = "INVALID_TRANSCRIPT";
+    public const string InvalidText = "INVALID_TEXT";
+    public const string InvalidArchive = "INVALID_ARCHIVE";
     public const string Conflict = "CONFLICT";
     public const string NotFound = "NOT_FOUND";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";

@@ -57,6 +57,21 @@ public static class SphinxApiCalls
         return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
     }
 
+    /// <summary>Polls the model until training succeeds; a failure or the deadline throws with the training log.</summary>
+    public static async Task WaitForTrainingAsync(HttpClient client, int modelId, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var model = await GetJsonAsync(client, $"/api/v3/custom_models/{modelId}");
+            var status = model.GetProperty("training_status").GetInt32();
+            if (status == 4) return;
+            if (status == 5 || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"Training did not succeed: {model}\n{await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text")}");
+            await Task.Delay(500);
+        }
+    }
+
     public static async Task<JsonElement> ErrorOf(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>(Json);
 }

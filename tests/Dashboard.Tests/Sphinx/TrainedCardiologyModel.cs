@@ -42,16 +42,7 @@ public sealed class TrainedCardiologyModel : IAsyncLifetime
         TestFiles = spoken.Skip(train.Count).Select(s => new TestFile(s.wav, s.text, TranscriptNormalizer.Normalize(s.text))).ToList();
 
         (await Client.PostAsync($"/api/v3/custom_models/{ModelId}/run", null)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddMinutes(6);
-        while (true)
-        {
-            var model = await SphinxApiCalls.GetJsonAsync(Client, $"/api/v3/custom_models/{ModelId}");
-            var status = model.GetProperty("training_status").GetInt32();
-            if (status == 4) break;
-            if (status == 5 || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"Training did not succeed: {model}\n{await Client.GetStringAsync($"/api/v3/custom_models/{ModelId}/log?format=text")}");
-            await Task.Delay(500);
-        }
+        await SphinxApiCalls.WaitForTrainingAsync(Client, ModelId, TimeSpan.FromMinutes(6));
     }
 
     public async Task DisposeAsync()

@@ -12,7 +12,11 @@ public sealed record PreparedUtterance(DataFile File, string PcmPath, IReadOnlyL
     public string Reference => string.Join(' ', Sentences);
 }
 
-public sealed record PreparedCorpus(IReadOnlyList<PreparedUtterance> Train, IReadOnlyList<PreparedUtterance> Test);
+public sealed record PreparedCorpus(IReadOnlyList<PreparedUtterance> Train, IReadOnlyList<PreparedUtterance> Test)
+{
+    /// <summary>Normalized sentences of the text data files: language model and vocabulary only.</summary>
+    public IReadOnlyList<string> TextSentences { get; init; } = [];
+}
 
 /// <summary>
 /// The first stages of a sphinx run: every audio file converted to 16 kHz mono PCM with ffmpeg (in parallel, one per
@@ -38,7 +42,25 @@ public sealed class SphinxCorpusPreparer(IBlobStorage storage, IOptions<SphinxOp
         var test = prepared.Skip(input.TrainFiles.Count).ToList();
         foreach (var empty in prepared.Where(p => p.Sentences.Count == 0))
             await progress.LogAsync(LogLevels.Warning, $"{empty.File.TranscriptFileName} has no words after normalization; it is skipped.", ct);
-        return new PreparedCorpus(train.Where(p => p.Sentences.Count > 0).ToList(), test.Where(p => p.Sentences.Count > 0).ToList());
+        return new PreparedCorpus(train.Where(p => p.Sentences.Count > 0).ToList(), test.Where(p => p.Sentences.Count > 0).ToList())
+        {
+            TextSentences = await ReadTextDataAsync(input.TextFiles, workFolder, ct),
+        };
+    }
+
+    /// <summary>Text data is read a line (a paragraph) at a time, so a large file is never one string in memory.</summary>
+    private async Task<IReadOnlyList<string>> ReadTextDataAsync(IReadOnlyList<DataFile> files, string workFolder, CancellationToken ct)
+    {
+        var sentences = new List<string>();
+        var path = Path.Combine(workFolder, "text-data.txt");
+        foreach (var file in files)
+        {
+            await storage.CopyToFileAsync(file.TranscriptBlob, path, ct);
+            using var reader = new StreamReader(path);
+            while (await reader.ReadLineAsync(ct) is { } line) sentences.AddRange(TranscriptNormalizer.NormalizeSentences(line));
+        }
+        File.Delete(path);
+        return sentences;
     }
 
     private async Task<PreparedUtterance> PrepareAsync(DataFile file, int index, string workFolder, CancellationToken ct)

@@ -34,8 +34,9 @@ public sealed class SphinxTrainingEngine(
             throw new TrainingFailedException($"No {(corpus.Train.Count == 0 ? "training" : "test")} transcript has any words; upload transcripts that match the audio.");
 
         await progress.StageAsync(SphinxStages.Normalize, 40, ct);
-        var sentences = corpus.Train.SelectMany(u => u.Sentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
-        await progress.LogAsync(LogLevels.Info, $"Normalized {corpus.Train.Count} training transcripts into {sentences.Count} sentences " +
+        var sentences = corpus.Train.SelectMany(u => u.Sentences).Concat(corpus.TextSentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
+        await progress.LogAsync(LogLevels.Info, $"Normalized {corpus.Train.Count} training transcripts and {input.TextFiles.Count} text data file(s) " +
+            $"({corpus.TextSentences.Count} sentences, for the language model only) into {sentences.Count} sentences " +
             $"({sentences.Sum(s => s.Count)} words) and {corpus.Test.Count} test references; e.g. \"{corpus.Train[0].Sentences[0]}\".", ct);
 
         await progress.StageAsync(SphinxStages.Vocabulary, 45, ct);

@@ -1,3 +1,4 @@
+using Dashboard.Server.Speech.Keywords;
 using Dashboard.Server.Privacy;
 using System.Globalization;
 using Dashboard.Server.Errors;
@@ -15,6 +16,9 @@ public sealed record ListenOptions
     public string? Model { get; init; }
     public string? Language { get; init; }
     public bool? MipOptOut { get; init; }
+
+    /// <summary>keywords=word:intensifier and keyterm=phrase, boosted for this request only.</summary>
+    public KeywordBoost Keywords { get; init; } = KeywordBoost.None;
     public bool Punctuate { get; init; }
     public bool SmartFormat { get; init; }
     public bool Utterances { get; init; }
@@ -34,6 +38,7 @@ public sealed record ListenOptions
         Model = Single(query, "model"),
         Language = Single(query, "language"),
         MipOptOut = MipOptOutFlag.Parse(Single(query, MipOptOutFlag.Name)),
+        Keywords = KeywordBoost.Parse([.. Values(query, "keywords")], [.. Values(query, "keyterm")], commaSeparated: false), // one term per repeated key
         Punctuate = Flag(query, "punctuate") ?? false,
         SmartFormat = Flag(query, "smart_format") ?? false,
         Utterances = Flag(query, "utterances") ?? false,

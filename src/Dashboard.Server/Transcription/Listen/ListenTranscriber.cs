@@ -15,7 +15,7 @@ public sealed class ListenTranscriber(TranscriptionService transcription, PoolKe
     public async Task<DeepgramResponse> TranscribeAsync(
         int organizationId, ListenOptions options, ResolvedModel model, StagedFile audio, string requestId, CancellationToken ct)
     {
-        var result = await transcription.TranscribeAsync(organizationId, model, audio, "audio", options.MipOptOut, ct);
+        var result = await transcription.TranscribeAsync(organizationId, model, audio, "audio", options.MipOptOut, options.Keywords, ct);
         await pool.KeepTranscriptionAsync(result, audio, RetainedKinds.Listen, ct);
         return DeepgramResponseBuilder.Build(result, options, await Sha256Async(audio.LocalPath, ct), clock.GetUtcNow(), requestId);
     }

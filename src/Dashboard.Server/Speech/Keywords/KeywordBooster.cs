@@ -1,0 +1,36 @@
+using Dashboard.Server.Speech.LanguageModel;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Speech.Keywords;
+
+/// <summary>
+/// Boosts a request's terms without retraining: words the dictionaries lack get pronunciations from espeak-ng, and a
+/// <see cref="KeywordLanguageModel"/> of the terms joins the recognizer's language models at a weight set by the
+/// intensifier. The decoder for a model + term set is cached in the <see cref="DecoderPool"/> under its own key.
+/// </summary>
+public sealed class KeywordBooster(DomainModelBuilder lexicon, IOptions<SphinxOptions> options)
+{
+    public static string DecoderKey(string modelKey, KeywordBoost boost) => boost.IsEmpty ? modelKey : $"{modelKey}|keywords:{boost.CacheKey}";
+
+    /// <summary><paramref name="spec"/> with the terms added; the model file is written to <paramref name="workFolder"/>.</summary>
+    public async Task<RecognizerSpec> ApplyAsync(RecognizerSpec spec, KeywordBoost boost, string workFolder, CancellationToken ct)
+    {
+        if (boost.IsEmpty) return spec;
+        var known = spec.ExtraPronunciations.Select(p => p.Word).ToHashSet(StringComparer.Ordinal);
+        var words = boost.Terms.SelectMany(t => t.Words).Where(w => !known.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        var (added, unpronounceable) = await lexicon.PronounceNewWordsAsync(words, workFolder, ct);
+        var terms = boost.Terms.Where(t => !t.Words.Any(unpronounceable.Contains)).ToList(); // a word without phones cannot be recognized
+        if (terms.Count == 0) return spec with { Key = DecoderKey(spec.Key, boost) };
+        var path = Path.Combine(workFolder, $"keywords-{boost.CacheKey}.arpa");
+        await using (var writer = new StreamWriter(path)) KeywordLanguageModel.Build(terms).Write(writer);
+        return spec with
+        {
+            Key = DecoderKey(spec.Key, boost),
+            ExtraPronunciations = [.. spec.ExtraPronunciations, .. added],
+            AddedLanguageModels = [.. spec.AddedLanguageModels, new WeightedLanguageModel(path, WeightOf(boost))],
+        };
+    }
+
+    /// <summary>The strongest intensifier sets the weight; 1 gives <see cref="SphinxOptions.KeywordWeight"/>.</summary>
+    public double WeightOf(KeywordBoost boost) => Math.Clamp(options.Value.KeywordWeight * boost.Terms.Max(t => t.Intensifier), 0.001, 0.3);
+}
