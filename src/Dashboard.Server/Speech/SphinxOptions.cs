@@ -16,6 +16,12 @@ public sealed class SphinxOptions
     /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
     [Range(0, 0.2)] public double BaseVocabularyWeight { get; set; } = 0.01;
 
+    /// <summary>
+    /// Audio of held-out training recordings (whole speaker groups) on which each model's decoder settings are chosen;
+    /// more is steadier and slower (each candidate decodes it once). 0 turns tuning off.
+    /// </summary>
+    [Range(0, 36_000)] public int TuningSeconds { get; set; } = 180;
+
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 

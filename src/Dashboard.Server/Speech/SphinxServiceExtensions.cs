@@ -21,6 +21,8 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<SphinxArtifactStore>();
         services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
+        services.TryAddSingleton<Training.Sphinx.Tuning.ModelTuner>();
+        services.TryAddSingleton<Training.Sphinx.Tuning.TuningStage>();
         services.TryAddSingleton<DecoderPool>();
         return services;
     }
