@@ -22,6 +22,9 @@ public sealed class SphinxOptions
     /// </summary>
     [Range(0, 36_000)] public int TuningSeconds { get; set; } = 180;
 
+    /// <summary>Training recordings longer than this are cut into utterances by aligning their transcript to the audio.</summary>
+    [Range(5, 86_400)] public int SegmentAboveSeconds { get; set; } = 60;
+
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 

@@ -22,6 +22,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
         services.TryAddSingleton<Training.Sphinx.Tuning.ModelTuner>();
+        services.TryAddSingleton<LongRecordingSegmenter>();
         services.TryAddSingleton<Training.Sphinx.Tuning.TuningStage>();
         services.TryAddSingleton<DecoderPool>();
         return services;

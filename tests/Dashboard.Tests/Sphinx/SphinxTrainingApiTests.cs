@@ -12,7 +12,7 @@ using Dashboard.Server.Speech.Text;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
-public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITestOutputHelper output) : IClassFixture<TrainedCardiologyModel>
+public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITestOutputHelper output)
 {
     [Fact]
     public async Task CustomModel_MakesAtLeast30PercentFewerWordErrors_ThanTheBaseModel_AndTheReportedImprovementAgrees()

@@ -17,7 +17,7 @@ namespace Dashboard.Server.Training.Sphinx;
 /// </summary>
 public sealed class SphinxTrainingEngine(
     IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
-    TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
+    LongRecordingSegmenter segmenter, TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
     public const string EngineName = "sphinx";
 
@@ -55,7 +55,8 @@ public sealed class SphinxTrainingEngine(
         await progress.StageAsync(SphinxStages.AcousticAdaptation, 58, ct);
         var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
         var key = $"training/{input.ModelId}/{input.Version}";
-        var tuned = await tuning.RunAsync(corpus.Train, domain, baseSpec, key, scratch.Path,
+        var utterances = await segmenter.SegmentAsync(corpus.Train, added, scratch.Path, new StageProgress(progress, 58, 58, gate), ct);
+        var tuned = await tuning.RunAsync(utterances, domain, baseSpec, key, scratch.Path,
             (new StageProgress(progress, 58, 66, gate), new StageProgress(progress, 66, 80, gate)), ct);
         string? transform = null;
         if (tuned.TransformPath is { } estimated)
