@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Speech.Text;
 using Dashboard.Tests.Sphinx;
