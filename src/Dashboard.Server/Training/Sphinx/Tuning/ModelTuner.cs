@@ -51,9 +51,9 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
         var first = await StageAsync([null, .. DomainWeights.Select(w => (DecoderSettings?)new DecoderSettings(w, null, null, false))]);
         var baseline = first[0];
         var best = first.Skip(1).MinBy(r => r.Wer);
-        var bestLw = (await StageAsync(LanguageWeights.Select(lw => (DecoderSettings?)(best.Settings! with { LanguageWeight = lw })))).Append(best).MinBy(r => r.Wer);
-        best = bestLw;
-        best = (await StageAsync(InsertionPenalties.Select(p => (DecoderSettings?)(best.Settings! with { WordInsertionPenalty = p })))).Append(best).MinBy(r => r.Wer);
+        // On a tie the setting found so far stays: a change has to earn its place.
+        best = (await StageAsync(LanguageWeights.Select(lw => (DecoderSettings?)(best.Settings! with { LanguageWeight = lw })))).Prepend(best).MinBy(r => r.Wer);
+        best = (await StageAsync(InsertionPenalties.Select(p => (DecoderSettings?)(best.Settings! with { WordInsertionPenalty = p })))).Prepend(best).MinBy(r => r.Wer);
         var mllrNote = "MLLR off: no transform was estimated";
         if (hasTransform)
         {
@@ -64,7 +64,7 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
                 $"(per held-out speaker group {string.Join(", ", perGroup.Select(p => $"{p.Second:0.#}% vs {p.First:0.#}%"))})";
             if (helpsEveryone) best = withMllr;
         }
-        if (baseline.Wer <= best.Wer) best = (new DecoderSettings(0, null, null, false), baseline.Wer, baseline.Hypotheses);
+        if (baseline.Wer < best.Wer) best = (new DecoderSettings(0, null, null, false), baseline.Wer, baseline.Hypotheses);
         var summary = $"Tuning chose {best.Settings}: held-out WER {best.Wer:0.##}% against {baseline.Wer:0.##}% for the base model, " +
             $"on {heldOut.Count} held-out recordings ({heldOut.Sum(u => u.Seconds) / 60:0.#} min) of {split.HeldOutGroups.Count} speaker group(s) " +
             $"not used to fit the candidates; {mllrNote}.";
