@@ -10,7 +10,10 @@ public sealed class SphinxOptions
     /// <summary>Folder with `en-us/` (acoustic model), `en-us.lm.bin` and `cmudict-en-us.dict`.</summary>
     [Required] public string ModelRoot { get; set; } = "/usr/share/pocketsphinx/model/en-us";
 
-    /// <summary>Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest).</summary>
+    /// <summary>
+    /// Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest),
+    /// used when a run has too few recordings to tune it on held-out data (see <see cref="TuningSeconds"/>).
+    /// </summary>
     [Range(0.01, 0.99)] public double DomainWeight { get; set; } = 0.9;
 
     /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
