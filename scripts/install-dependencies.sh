@@ -2,7 +2,7 @@
 # Installs the Debian packages the dashboard and its tests use, only those missing (idempotent).
 set -euo pipefail
 
-packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 pocketsphinx-testdata sphinxbase-utils sphinxtrain chromium wrk fonts-dejavu-core flite)
+packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 pocketsphinx-testdata sphinxbase-utils sphinxtrain chromium wrk fonts-dejavu-core flite festival festvox-us-slt-hts sctk)
 if [ "${1:-}" = "--runtime-only" ]; then
   packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils sphinxtrain espeak-ng)
 fi

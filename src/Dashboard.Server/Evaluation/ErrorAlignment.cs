@@ -54,26 +54,29 @@ public static class ErrorAlignment
         referenceLength);
 
     /// <summary>
-    /// A minimum-edit alignment, in reading order; among alignments with that many edits, the one with the most substitutions
-    /// (as sclite and jiwer report it: "a b" → "c" is one substitution and one deletion, not three errors).
+    /// The alignment NIST's sclite makes, in reading order: the least total cost with a substitution costing 4 and an
+    /// insertion or deletion 3 (sclite's defaults) and, among equally cheap ones, substitutions before insertions before
+    /// deletions (as sclite breaks ties), so the counts of substitutions, deletions and insertions agree with it
+    /// ("a b" → "c" is one substitution and one deletion; "a b" → "b c" one deletion and one insertion).
     /// </summary>
     private static List<Step> Trace<T>(IReadOnlyList<T> reference, IReadOnlyList<T> hypothesis) where T : IEquatable<T>
     {
+        const int Substitution = 4, InsertionOrDeletion = 3;
         var rows = reference.Count + 1;
         var columns = hypothesis.Count + 1;
         var cost = new int[rows, columns];
         var operation = new WordAlignmentKind[rows, columns];
-        for (var i = 1; i < rows; i++) (cost[i, 0], operation[i, 0]) = (i, WordAlignmentKind.Deletion);
-        for (var j = 1; j < columns; j++) (cost[0, j], operation[0, j]) = (j, WordAlignmentKind.Insertion);
+        for (var i = 1; i < rows; i++) (cost[i, 0], operation[i, 0]) = (i * InsertionOrDeletion, WordAlignmentKind.Deletion);
+        for (var j = 1; j < columns; j++) (cost[0, j], operation[0, j]) = (j * InsertionOrDeletion, WordAlignmentKind.Insertion);
         for (var i = 1; i < rows; i++)
         {
             for (var j = 1; j < columns; j++)
             {
                 var same = reference[i - 1].Equals(hypothesis[j - 1]);
-                var best = cost[i - 1, j - 1] + (same ? 0 : 1);
+                var best = cost[i - 1, j - 1] + (same ? 0 : Substitution);
                 var op = same ? WordAlignmentKind.Correct : WordAlignmentKind.Substitution;
-                if (cost[i - 1, j] + 1 < best) (best, op) = (cost[i - 1, j] + 1, WordAlignmentKind.Deletion);
-                if (cost[i, j - 1] + 1 < best) (best, op) = (cost[i, j - 1] + 1, WordAlignmentKind.Insertion);
+                if (cost[i, j - 1] + InsertionOrDeletion < best) (best, op) = (cost[i, j - 1] + InsertionOrDeletion, WordAlignmentKind.Insertion);
+                if (cost[i - 1, j] + InsertionOrDeletion < best) (best, op) = (cost[i - 1, j] + InsertionOrDeletion, WordAlignmentKind.Deletion);
                 (cost[i, j], operation[i, j]) = (best, op);
             }
         }

@@ -25,9 +25,9 @@ public static class TestSetEvaluator
         StageProgress progress, CancellationToken ct)
     {
         var done = 0;
-        async Task<string[]> DecodeAllAsync(Func<SphinxDecoder> load, string label)
+        async Task<Recognition[]> DecodeAllAsync(Func<SphinxDecoder> load, string label)
         {
-            var hypotheses = new string[test.Count];
+            var hypotheses = new Recognition[test.Count];
             await Task.Run(async () =>
             {
                 using var decoder = load();
@@ -35,9 +35,9 @@ public static class TestSetEvaluator
                 {
                     ct.ThrowIfCancellationRequested();
                     var pcm = await PcmAudio.ReadAsync(test[i].PcmPath, ct);
-                    hypotheses[i] = TranscriptNormalizer.Normalize(decoder.Recognize(pcm).Transcript);
+                    hypotheses[i] = decoder.Recognize(pcm);
                     var count = Interlocked.Increment(ref done);
-                    var errors = ErrorAlignment.Words(test[i].Reference, hypotheses[i]);
+                    var errors = ErrorAlignment.Words(test[i].Reference, TranscriptNormalizer.Normalize(hypotheses[i].Transcript));
                     await progress.StepAsync(count, 2 * test.Count,
                         SphinxCorpusPreparer.ShouldLog(i + 1, test.Count) ? $"Decoded {test[i].File.AudioFileName} with the {label} model: WER {errors.RatePercent:0.#}%" : null, ct);
                 }
@@ -49,18 +49,24 @@ public static class TestSetEvaluator
         return Score(test, results[0], results[1]);
     }
 
-    public static Result Score(IReadOnlyList<PreparedUtterance> test, IReadOnlyList<string> baseHypotheses, IReadOnlyList<string> customHypotheses)
+    /// <summary>Scores every test recording sentence by sentence (see <see cref="SentencePieces"/>): the view then shows sentences, not minutes-long blocks.</summary>
+    public static Result Score(IReadOnlyList<PreparedUtterance> test, IReadOnlyList<Recognition> baseHypotheses, IReadOnlyList<Recognition> customHypotheses)
     {
         var utterances = new List<UtteranceEvaluationDto>();
         var (baseWords, baseChars, customWords, customChars) = (ErrorCounts.None, ErrorCounts.None, ErrorCounts.None, ErrorCounts.None);
         for (var i = 0; i < test.Count; i++)
         {
-            var reference = test[i].Reference;
-            var (bw, bc) = (ErrorAlignment.AlignWords(reference, baseHypotheses[i]), ErrorAlignment.Characters(reference, baseHypotheses[i]));
-            var (cw, cc) = (ErrorAlignment.AlignWords(reference, customHypotheses[i]), ErrorAlignment.Characters(reference, customHypotheses[i]));
-            (baseWords, baseChars, customWords, customChars) = (baseWords.Add(bw.Counts), baseChars.Add(bc), customWords.Add(cw.Counts), customChars.Add(cc));
-            utterances.Add(new UtteranceEvaluationDto(test[i].File.AudioFileName, reference, baseHypotheses[i], customHypotheses[i],
-                Dto(bw.Counts, bc), Dto(cw.Counts, cc), test[i].File.Id, bw.Pairs, cw.Pairs));
+            var pieces = SentencePieces.Split(test[i].Sentences, baseHypotheses[i], customHypotheses[i]);
+            foreach (var piece in pieces)
+            {
+                var (bw, bc) = (ErrorAlignment.AlignWords(piece.Reference, piece.BaseHypothesis), ErrorAlignment.Characters(piece.Reference, piece.BaseHypothesis));
+                var (cw, cc) = (ErrorAlignment.AlignWords(piece.Reference, piece.CustomHypothesis), ErrorAlignment.Characters(piece.Reference, piece.CustomHypothesis));
+                (baseWords, baseChars, customWords, customChars) = (baseWords.Add(bw.Counts), baseChars.Add(bc), customWords.Add(cw.Counts), customChars.Add(cc));
+                var whole = pieces.Count == 1;
+                utterances.Add(new UtteranceEvaluationDto(test[i].File.AudioFileName, piece.Reference, piece.BaseHypothesis, piece.CustomHypothesis,
+                    Dto(bw.Counts, bc), Dto(cw.Counts, cc), test[i].File.Id, bw.Pairs, cw.Pairs,
+                    whole ? null : piece.Start, whole ? null : piece.End));
+            }
         }
         return new Result(utterances, new TestSetScore(baseWords, baseChars), new TestSetScore(customWords, customChars));
     }

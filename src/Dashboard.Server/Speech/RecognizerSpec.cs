@@ -9,14 +9,16 @@ public sealed record WeightedLanguageModel(string Path, double Weight);
 /// <summary>
 /// What one decoder loads: the stock acoustic model, dictionary and language model, plus extra pronunciations, language
 /// models interpolated with the stock one (a trained domain model, a base model's vocabulary), and optionally an MLLR
-/// transform of the acoustic model's means (<see cref="AcousticTransformPath"/>).
+/// transform of the acoustic model's means (<see cref="AcousticTransformPath"/>), and the search's language weight and
+/// word insertion penalty when a model was tuned to other values than PocketSphinx's defaults.
 /// </summary>
 public sealed record RecognizerSpec(
     string Key,
     IReadOnlyList<Pronunciation> ExtraPronunciations,
     IReadOnlyList<WeightedLanguageModel> AddedLanguageModels,
     string? AcousticTransformPath = null,
-    double? LanguageWeight = null)
+    double? LanguageWeight = null,
+    double? WordInsertionPenalty = null)
 {
     public static RecognizerSpec Stock(string key) => new(key, [], []);
 

@@ -20,7 +20,7 @@ public sealed class SphinxDecoder : IDisposable
         string[] arguments = ["-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath, "-logfn", "/dev/null", "-remove_silence", "no"];
         arguments = [.. arguments, .. options.DecoderArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         if (spec.AcousticTransformPath is { } transform) arguments = [.. arguments, "-mllr", transform];
-        if (spec.LanguageWeight is { } weight) arguments = [.. arguments, "-lw", weight.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        arguments = [.. arguments, .. SearchArguments(spec)];
         var config = ParseConfig(arguments);
         try
         {
@@ -45,6 +45,26 @@ public sealed class SphinxDecoder : IDisposable
     }
 
     public RecognizerSpec Spec { get; }
+
+    /// <summary>PocketSphinx's default language weights of its three passes (-lw, -fwdflatlw, -bestpathlw).</summary>
+    public const double DefaultLanguageWeight = 6.5;
+    private const double FlatPassScale = 8.5 / DefaultLanguageWeight, BestPathScale = 9.5 / DefaultLanguageWeight;
+
+    /// <summary>A tuned language weight scales all three passes alike; the word insertion penalty applies as given.</summary>
+    private static IEnumerable<string> SearchArguments(RecognizerSpec spec)
+    {
+        static string Text(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+        if (spec.LanguageWeight is { } weight)
+        {
+            yield return "-lw"; yield return Text(weight);
+            yield return "-fwdflatlw"; yield return Text(weight * FlatPassScale);
+            yield return "-bestpathlw"; yield return Text(weight * BestPathScale);
+        }
+        if (spec.WordInsertionPenalty is { } penalty)
+        {
+            yield return "-wip"; yield return Text(penalty);
+        }
+    }
 
     /// <summary>Memory this decoder holds, estimated: ~110 MB measured for the stock model, plus the domain model in memory.</summary>
     public long EstimatedBytes { get; private set; } = StockDecoderBytes;

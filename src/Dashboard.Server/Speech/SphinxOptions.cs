@@ -10,7 +10,10 @@ public sealed class SphinxOptions
     /// <summary>Folder with `en-us/` (acoustic model), `en-us.lm.bin` and `cmudict-en-us.dict`.</summary>
     [Required] public string ModelRoot { get; set; } = "/usr/share/pocketsphinx/model/en-us";
 
-    /// <summary>Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest).</summary>
+    /// <summary>
+    /// Weight of the domain language model when it is interpolated with the stock one (the stock model gets the rest),
+    /// used when a run has too few recordings to tune it on held-out data (see <see cref="TuningSeconds"/>).
+    /// </summary>
     [Range(0.01, 0.99)] public double DomainWeight { get; set; } = 0.9;
 
     /// <summary>Weight of a base model's built-in vocabulary (medical, legal, technical) interpolated with the stock language model; 0 turns it off.</summary>
@@ -18,6 +21,15 @@ public sealed class SphinxOptions
 
     /// <summary>Weight of a request's keyword model (keywords/keyterm) at intensifier 1; it scales with the intensifier, up to 0.3.</summary>
     [Range(0.001, 0.3)] public double KeywordWeight { get; set; } = 0.05;
+
+    /// <summary>
+    /// Audio of held-out training recordings (whole speaker groups) on which each model's decoder settings are chosen;
+    /// more is steadier and slower (each candidate decodes it once). 0 turns tuning off.
+    /// </summary>
+    [Range(0, 36_000)] public int TuningSeconds { get; set; } = 120;
+
+    /// <summary>Training recordings longer than this are cut into utterances by aligning their transcript to the audio.</summary>
+    [Range(5, 86_400)] public int SegmentAboveSeconds { get; set; } = 60;
 
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;

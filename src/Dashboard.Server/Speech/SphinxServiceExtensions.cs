@@ -21,6 +21,9 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<SphinxArtifactStore>();
         services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
+        services.TryAddSingleton<Training.Sphinx.Tuning.ModelTuner>();
+        services.TryAddSingleton<LongRecordingSegmenter>();
+        services.TryAddSingleton<Training.Sphinx.Tuning.TuningStage>();
         services.TryAddSingleton<DecoderPool>();
         services.TryAddSingleton<Keywords.KeywordBooster>();
         return services;

@@ -1,27 +1,41 @@
+using Dashboard.Server.Speech.Segmentation;
+
 namespace Dashboard.Server.Speech;
 
 /// <summary>
-/// Cuts long audio into utterances of at most <see cref="MaxSeconds"/>, each cut at the quietest moment of the
-/// window before the limit, so that a cut rarely falls inside a word and the decoder's search stays small.
+/// Cuts long audio into utterances for the decoder: in the middle of pauses (<see cref="PauseSeconds"/> or longer), so
+/// that an utterance is about a sentence and the language model sees sentence starts where speakers make them, and
+/// never longer than <see cref="MaxSeconds"/> (cut then at the quietest moment of the window before the limit).
+/// Pieces shorter than <see cref="MinSeconds"/> are joined to the next one.
 /// </summary>
 public static class UtteranceSplitter
 {
     public const double MaxSeconds = 30;
+    public const double PauseSeconds = 0.3;
+    public const double MinSeconds = 2;
     private const double SearchWindowSeconds = 10;
     private const double FrameSeconds = 0.05;
 
     public static IEnumerable<(int Start, int Length)> Split(ReadOnlySpan<short> pcm, int sampleRate)
     {
+        var length = pcm.Length;
+        var cuts = PauseDetector.Find(pcm, PauseSeconds).Select(p => p.Middle).Where(c => c > 0 && c < length).ToList();
         var pieces = new List<(int, int)>();
-        var max = (int)(MaxSeconds * sampleRate);
+        var (max, min) = ((int)(MaxSeconds * sampleRate), (int)(MinSeconds * sampleRate));
         var start = 0;
-        while (pcm.Length - start > max)
+        foreach (var cut in cuts.Append(pcm.Length))
         {
-            var cut = QuietestPoint(pcm, start + max - (int)(SearchWindowSeconds * sampleRate), start + max, (int)(FrameSeconds * sampleRate));
+            while (cut - start > max)
+            {
+                var forced = QuietestPoint(pcm, start + max - (int)(SearchWindowSeconds * sampleRate), start + max, (int)(FrameSeconds * sampleRate));
+                pieces.Add((start, forced - start));
+                start = forced;
+            }
+            if (cut - start < min && cut < pcm.Length) continue;
             pieces.Add((start, cut - start));
             start = cut;
         }
-        if (pcm.Length - start > 0 || pieces.Count == 0) pieces.Add((start, pcm.Length - start));
+        if (pieces.Count == 0) pieces.Add((0, pcm.Length));
         return pieces;
     }
 

@@ -26,7 +26,9 @@ public sealed record AlignedWordDto(string? ReferenceWord, string? HypothesisWor
 /// <summary>
 /// One test utterance decoded with the base model and with the custom model. <see cref="DataFileId"/> names the test
 /// pair (its audio is at GET /api/v3/custom_models/{id}/data/{file_id}/audio); the alignments are the word-level diffs
-/// behind the counts. The last three are null in evaluations stored before they existed, until filled in on reading.
+/// behind the counts. The data file and alignments are null in evaluations stored before they existed, until filled in on
+/// reading. A recording with several sentences is evaluated sentence by sentence: each one's span of the audio is
+/// <see cref="StartSeconds"/> to <see cref="EndSeconds"/> (null when the utterance is the whole recording).
 /// </summary>
 public sealed record UtteranceEvaluationDto(
     string File,
@@ -37,7 +39,9 @@ public sealed record UtteranceEvaluationDto(
     ErrorCountsDto Custom,
     int? DataFileId = null,
     IReadOnlyList<AlignedWordDto>? BaseAlignment = null,
-    IReadOnlyList<AlignedWordDto>? CustomAlignment = null);
+    IReadOnlyList<AlignedWordDto>? CustomAlignment = null,
+    double? StartSeconds = null,
+    double? EndSeconds = null);
 
 /// <summary>GET /api/v3/custom_models/{id}/evaluation: the test-set evaluation of the model's current version.</summary>
 public sealed record EvaluationResponse(

@@ -66,9 +66,9 @@ public sealed class SphinxDecoderTests
     }
 }
 
-/// <summary>Tests that decode audio share the cores: they run one class at a time.</summary>
+/// <summary>Tests that decode audio share the cores: they run one class at a time, and share one trained cardiology model.</summary>
 [CollectionDefinition(Name)]
-public sealed class SphinxCollection
+public sealed class SphinxCollection : ICollectionFixture<TrainedCardiologyModel>
 {
     public const string Name = "Sphinx recognition";
 }

@@ -42,22 +42,27 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
         return await JsonSerializer.DeserializeAsync<EvaluationResponse>(stream, SphinxModelManifest.Json, ct);
     }
 
-    /// <summary>Copies a version's language model and dictionary into <paramref name="workFolder"/> and describes the decoder to build from them.</summary>
+    /// <summary>Copies a version's language model and dictionary into <paramref name="workFolder"/> and describes the decoder to build from them, with the settings tuning chose.</summary>
     public async Task<RecognizerSpec> LoadSpecAsync(string key, string manifestKey, string workFolder, CancellationToken ct)
     {
         var manifest = await ReadManifestAsync(manifestKey, ct);
-        var languageModel = Path.Combine(workFolder, manifest.DomainLanguageModel);
         var dictionary = Path.Combine(workFolder, manifest.Dictionary);
-        await storage.CopyToFileAsync(KeyOf(manifest, manifest.DomainLanguageModel), languageModel, ct);
         await storage.CopyToFileAsync(KeyOf(manifest, manifest.Dictionary), dictionary, ct);
         var pronunciations = ReadDictionary(await File.ReadAllLinesAsync(dictionary, ct));
+        List<WeightedLanguageModel> languageModels = [];
+        if (manifest.DomainWeight > 0)
+        {
+            var languageModel = Path.Combine(workFolder, manifest.DomainLanguageModel);
+            await storage.CopyToFileAsync(KeyOf(manifest, manifest.DomainLanguageModel), languageModel, ct);
+            languageModels.Add(new WeightedLanguageModel(languageModel, manifest.DomainWeight));
+        }
         string? transform = null;
         if (manifest.AcousticTransform is { } name)
         {
             transform = Path.Combine(workFolder, name);
             await storage.CopyToFileAsync(KeyOf(manifest, name), transform, ct);
         }
-        return new RecognizerSpec(key, pronunciations, [new WeightedLanguageModel(languageModel, manifest.DomainWeight)], transform);
+        return new RecognizerSpec(key, pronunciations, languageModels, transform, manifest.LanguageWeight, manifest.WordInsertionPenalty);
     }
 
     /// <summary>Dictionary lines in the CMU format: "word PH ON ES".</summary>

@@ -10,6 +10,9 @@ namespace Dashboard.Server.Training.Sphinx;
 public sealed record PreparedUtterance(DataFile File, string PcmPath, IReadOnlyList<string> Sentences)
 {
     public string Reference => string.Join(' ', Sentences);
+
+    /// <summary>Length of the audio: 16-bit samples at 16 kHz.</summary>
+    public double Seconds => new FileInfo(PcmPath).Length / 2.0 / SphinxDecoder.SampleRate;
 }
 
 public sealed record PreparedCorpus(IReadOnlyList<PreparedUtterance> Train, IReadOnlyList<PreparedUtterance> Test)

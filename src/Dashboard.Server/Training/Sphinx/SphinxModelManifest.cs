@@ -4,7 +4,8 @@ namespace Dashboard.Server.Training.Sphinx;
 
 /// <summary>
 /// manifest.json of a trained sphinx model version: what a decoder needs to rebuild the custom model (the domain
-/// language model, the added pronunciations, the interpolation weight) and how it was made. Stored next to those files.
+/// language model, the added pronunciations, the settings tuning chose: interpolation weight (0: no domain model),
+/// language weight, word insertion penalty, MLLR transform or none) and how it was made. Stored next to those files.
 /// </summary>
 public sealed record SphinxModelManifest(
     string Format,
@@ -24,7 +25,10 @@ public sealed record SphinxModelManifest(
     int TrainingSentences,
     string AcousticAdaptation,
     string? AcousticTransform,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    double? LanguageWeight = null,
+    double? WordInsertionPenalty = null,
+    string? Tuning = null)
 {
     public const string CurrentFormat = "sphinx-custom-model/1";
     public const string FileName = "manifest.json";

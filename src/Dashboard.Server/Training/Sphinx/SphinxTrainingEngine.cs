@@ -3,7 +3,7 @@ using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
-using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Training.Sphinx.Tuning;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Evaluation;
 
@@ -11,12 +11,13 @@ namespace Dashboard.Server.Training.Sphinx;
 
 /// <summary>
 /// The real engine (Training:Engine=sphinx): adapts the stock PocketSphinx en-us model to a domain by a trigram
-/// language model and new pronunciations learned from the training data, and to the speakers and recording conditions
-/// by an MLLR transform of the acoustic model, then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
+/// language model and new pronunciations learned from the training data, chooses on held-out training speakers how
+/// strongly to mix it with the stock model, the search weights and whether an MLLR transform of the acoustic model
+/// helps (<see cref="TuningStage"/>), then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
 /// </summary>
 public sealed class SphinxTrainingEngine(
     IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
-    AcousticAdaptation acoustic, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
+    LongRecordingSegmenter segmenter, TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
     public const string EngineName = "sphinx";
 
@@ -50,26 +51,26 @@ public sealed class SphinxTrainingEngine(
         await progress.StageAsync(SphinxStages.LanguageModel, 55, ct);
         var domain = await builder.BuildAsync(sentences, added, unpronounceable, scratch.Path, ct);
         await progress.LogAsync(LogLevels.Info, $"Trigram model (interpolated modified Kneser-Ney): {domain.NgramCount(1)} unigrams, {domain.NgramCount(2)} bigrams, " +
-            $"{domain.NgramCount(3)} trigrams; sphinx_lm_convert accepted it. Interpolated with the stock en-us model at weight {options.Value.DomainWeight:0.##}.", ct);
+            $"{domain.NgramCount(3)} trigrams; sphinx_lm_convert accepted it.", ct);
 
-        await progress.StageAsync(SphinxStages.AcousticAdaptation, 60, ct);
-        var adaptation = await acoustic.AdaptAsync(corpus.Train, added, unpronounceable, scratch.Path, new StageProgress(progress, 60, 72, gate), ct);
-        await progress.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
+        await progress.StageAsync(SphinxStages.AcousticAdaptation, 58, ct);
+        var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
+        var key = $"training/{input.ModelId}/{input.Version}";
+        var utterances = await segmenter.SegmentAsync(corpus.Train, added, scratch.Path, new StageProgress(progress, 58, 58, gate), ct);
+        var tuned = await tuning.RunAsync(utterances, domain, baseSpec, key, scratch.Path,
+            (new StageProgress(progress, 58, 66, gate), new StageProgress(progress, 66, 80, gate)), ct);
         string? transform = null;
-        if (adaptation.TransformPath is { } estimated)
+        if (tuned.TransformPath is { } estimated)
         {
             transform = SphinxModelManifest.AcousticTransformFileName;
             File.Copy(estimated, Path.Combine(scratch.Path, transform), overwrite: true);
         }
 
-        await progress.StageAsync(SphinxStages.Evaluate, 72, ct);
-        var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
-        var customSpec = new RecognizerSpec($"training/{input.ModelId}/{input.Version}", added,
-            [new WeightedLanguageModel(Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), options.Value.DomainWeight)],
-            adaptation.TransformPath).Including(baseSpec);
+        await progress.StageAsync(SphinxStages.Evaluate, 80, ct);
+        var customSpec = tuned.Settings.Spec(key, added, Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), tuned.TransformPath, baseSpec);
         var result = await TestSetEvaluator.EvaluateAsync(corpus.Test,
             () => new SphinxDecoder(options.Value, baseSpec),
-            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 72, 95, gate), ct);
+            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 80, 95, gate), ct);
         var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
         await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
             $"base WER {outcome.BaseWordErrorRate:0.##}%, custom WER {outcome.WordErrorRate:0.##}% (CER {outcome.CharacterErrorRate:0.##}%), relative improvement {outcome.AccuracyImprovement:0.##}%.", ct);
@@ -77,8 +78,9 @@ public sealed class SphinxTrainingEngine(
         await progress.StageAsync(SphinxStages.Store, 95, ct);
         var manifest = new SphinxModelManifest(SphinxModelManifest.CurrentFormat, input.ModelId, input.Version, input.BaseModel, input.Language,
             AcousticModel: "en-us", BaseLanguageModel: "en-us.lm.bin", SphinxModelManifest.BinaryLanguageModelFileName, SphinxModelManifest.ArpaFileName,
-            SphinxModelManifest.DictionaryFileName, options.Value.DomainWeight, DomainModelBuilder.Order, domain.VocabularySize, added.Count,
-            sentences.Count, adaptation.Summary, transform, clock.GetUtcNow());
+            SphinxModelManifest.DictionaryFileName, tuned.Settings.DomainWeight, DomainModelBuilder.Order, domain.VocabularySize, added.Count,
+            sentences.Count, tuned.Settings.AcousticTransform ? "MLLR" : "none", transform, clock.GetUtcNow(),
+            tuned.Settings.LanguageWeight, tuned.Settings.WordInsertionPenalty, tuned.Summary);
         var evaluation = new EvaluationResponse(input.ModelId, input.Version, EngineName, input.BaseModel, outcome.WordErrorRate, outcome.BaseWordErrorRate,
             outcome.CharacterErrorRate, result.Base.CharacterErrorRate, outcome.AccuracyImprovement, result.Utterances);
         var manifestKey = await artifacts.SaveAsync(manifest, scratch.Path, evaluation, ct);
@@ -99,7 +101,7 @@ public static class SphinxStages
     public const string Normalize = "normalize transcripts";
     public const string Vocabulary = "build vocabulary";
     public const string LanguageModel = "build language model";
-    public const string AcousticAdaptation = "adapt acoustic model";
+    public const string AcousticAdaptation = "adapt and tune on held-out data";
     public const string Evaluate = "evaluate";
     public const string Store = "store model";
 }

@@ -1,0 +1,86 @@
+using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Text;
+using Dashboard.Shared.Training;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Training.Sphinx.Tuning;
+
+/// <summary>The settings tuning chose and the held-out WERs behind them.</summary>
+public sealed record TuningResult(DecoderSettings Settings, double HeldOutWer, double BaseHeldOutWer, string Summary);
+
+/// <summary>
+/// Chooses a custom model's <see cref="DecoderSettings"/> on held-out training recordings (speakers and sentences the
+/// candidates were not fitted on), one setting at a time: the domain weight, then the language weight, then the
+/// insertion penalty, then whether MLLR stays (only if it lowers WER for every held-out speaker group). The base
+/// model is a candidate too, so the choice is never worse than the base on held-out data. Every decode is logged.
+/// </summary>
+public sealed class ModelTuner(IOptions<SphinxOptions> options)
+{
+    public static readonly double[] DomainWeights = [0.6, 0.8, 0.95];
+    public static readonly double[] LanguageWeights = [5, 9];
+    public static readonly double[] InsertionPenalties = [0.2, 2];
+
+    /// <summary><paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model.</summary>
+    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform, StageProgress progress, CancellationToken ct)
+    {
+        var heldOut = split.HeldOut;
+        var references = heldOut.Select(u => u.Reference).ToList();
+        var decoded = 0;
+        var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0);
+        async Task<(DecoderSettings? Settings, double Wer, string[] Hypotheses)> ScoreAsync(DecoderSettings? settings)
+        {
+            var hypotheses = await Task.Run(() =>
+            {
+                using var decoder = new SphinxDecoder(options.Value, specOf(settings));
+                return heldOut.Select(u => TranscriptNormalizer.Normalize(decoder.Recognize(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult()).Transcript)).ToArray();
+            }, ct);
+            var wer = Wer(references, hypotheses);
+            await progress.StepAsync(Interlocked.Increment(ref decoded), total,
+                $"Tuning: held-out WER {wer:0.##}% with {(settings is null ? "the base model" : settings.ToString())}.", ct);
+            return (settings, wer, hypotheses);
+        }
+        async Task<List<(DecoderSettings? Settings, double Wer, string[] Hypotheses)>> StageAsync(IEnumerable<DecoderSettings?> candidates)
+        {
+            var results = new List<(DecoderSettings?, double, string[])>();
+            foreach (var chunk in candidates.Chunk(options.Value.DecodeSlots))
+                results.AddRange(await Task.WhenAll(chunk.Select(ScoreAsync)));
+            return results;
+        }
+
+        var first = await StageAsync([null, .. DomainWeights.Select(w => (DecoderSettings?)new DecoderSettings(w, null, null, false))]);
+        var baseline = first[0];
+        var best = first.Skip(1).MinBy(r => r.Wer);
+        // On a tie the setting found so far stays: a change has to earn its place.
+        best = (await StageAsync(LanguageWeights.Select(lw => (DecoderSettings?)(best.Settings! with { LanguageWeight = lw })))).Prepend(best).MinBy(r => r.Wer);
+        best = (await StageAsync(InsertionPenalties.Select(p => (DecoderSettings?)(best.Settings! with { WordInsertionPenalty = p })))).Prepend(best).MinBy(r => r.Wer);
+        var mllrNote = "MLLR off: no transform was estimated";
+        if (hasTransform)
+        {
+            var withMllr = (await StageAsync([best.Settings! with { AcousticTransform = true }]))[0];
+            var perGroup = GroupWers(split, best.Hypotheses).Zip(GroupWers(split, withMllr.Hypotheses)).ToList();
+            var helpsEveryone = withMllr.Wer < best.Wer && perGroup.All(p => p.Second < p.First);
+            mllrNote = $"MLLR {(helpsEveryone ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
+                $"(per held-out speaker group {string.Join(", ", perGroup.Select(p => $"{p.Second:0.#}% vs {p.First:0.#}%"))})";
+            if (helpsEveryone) best = withMllr;
+        }
+        if (baseline.Wer < best.Wer) best = (new DecoderSettings(0, null, null, false), baseline.Wer, baseline.Hypotheses);
+        var summary = $"Tuning chose {best.Settings}: held-out WER {best.Wer:0.##}% against {baseline.Wer:0.##}% for the base model, " +
+            $"on {heldOut.Count} held-out recordings ({heldOut.Sum(u => u.Seconds) / 60:0.#} min) of {split.HeldOutGroups.Count} speaker group(s) " +
+            $"not used to fit the candidates; {mllrNote}.";
+        return new TuningResult(best.Settings!, best.Wer, baseline.Wer, summary);
+    }
+
+    private static double Wer(IReadOnlyList<string> references, IReadOnlyList<string> hypotheses) =>
+        Math.Round(references.Zip(hypotheses, ErrorAlignment.Words).Aggregate(ErrorCounts.None, (a, b) => a.Add(b)).RatePercent, 2);
+
+    private static IEnumerable<double> GroupWers(HeldOutSplit split, string[] hypotheses)
+    {
+        var offset = 0;
+        foreach (var group in split.HeldOutGroups)
+        {
+            yield return Wer(group.Select(u => u.Reference).ToList(), hypotheses.Skip(offset).Take(group.Count).ToList());
+            offset += group.Count;
+        }
+    }
+}

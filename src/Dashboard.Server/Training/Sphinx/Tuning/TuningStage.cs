@@ -1,0 +1,55 @@
+using Dashboard.Server.Speech;
+using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech.Segmentation;
+using Dashboard.Shared.Training;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Server.Training.Sphinx.Tuning;
+
+/// <summary>What the tuning stage hands on: the chosen settings and the MLLR transform estimated on the fitted recordings (if any).</summary>
+public sealed record TunedModel(DecoderSettings Settings, string? TransformPath, string Summary);
+
+/// <summary>
+/// Holds out whole speaker groups of the training recordings, fits the candidates on the rest (a domain language model
+/// of their transcripts only, an MLLR transform of their audio only) and lets <see cref="ModelTuner"/> choose on the
+/// held-out ones. With too few recordings to hold any out, the configured defaults are used and MLLR stays off.
+/// </summary>
+public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation acoustic, ModelTuner tuner, IOptions<SphinxOptions> options)
+{
+    public async Task<TunedModel> RunAsync(IReadOnlyList<PreparedUtterance> train, DomainModel domain, RecognizerSpec baseSpec, string key,
+        string workFolder, (StageProgress Adapt, StageProgress Tune) progress, CancellationToken ct)
+    {
+        var split = HeldOutSplit.None(train);
+        if (options.Value.TuningSeconds > 0 && train.Count >= HeldOutSplit.MinimumRecordings)
+        {
+            var signatures = await Task.Run(() => train.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
+            var groups = SpeakerGroups.Cluster(signatures);
+            split = HeldOutSplit.Choose(train, groups, options.Value.TuningSeconds);
+            await progress.Tune.LogAsync(LogLevels.Info, $"Held out {split.HeldOut.Count} of {train.Count} training recordings " +
+                $"({split.HeldOut.Sum(u => u.Seconds) / 60:0.#} min) from {split.HeldOutGroups.Count} of {groups.Count} speaker groups for tuning; " +
+                $"the candidates are fitted on the other {split.Fit.Count}.", ct);
+        }
+
+        var adaptation = await acoustic.AdaptAsync(split.Fit, domain.AddedPronunciations, domain.Unpronounceable, workFolder, progress.Adapt, ct);
+        await progress.Adapt.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
+        if (split.HeldOutGroups.Count == 0)
+        {
+            var defaults = new DecoderSettings(options.Value.DomainWeight, null, null, false);
+            var reason = options.Value.TuningSeconds <= 0 ? "tuning is turned off (Sphinx:TuningSeconds=0)" : $"fewer than {HeldOutSplit.MinimumRecordings} training recordings";
+            var summary = $"Tuning skipped ({reason}): using {defaults}; MLLR stays off because it cannot be judged on held-out speakers.";
+            await progress.Tune.LogAsync(LogLevels.Warning, summary, ct);
+            return new TunedModel(defaults, null, summary);
+        }
+
+        var folder = Directory.CreateDirectory(Path.Combine(workFolder, "tuning")).FullName;
+        var sentences = split.Fit.SelectMany(u => u.Sentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
+        await builder.BuildAsync(sentences, domain.AddedPronunciations, domain.Unpronounceable, folder, ct);
+        var languageModel = Path.Combine(folder, SphinxModelManifest.BinaryLanguageModelFileName);
+        var result = await tuner.TuneAsync(split,
+            settings => settings is null ? baseSpec : settings.Spec($"{key}/tuning", domain.AddedPronunciations, languageModel, adaptation.TransformPath, baseSpec),
+            adaptation.TransformPath is not null, progress.Tune, ct);
+        await progress.Tune.LogAsync(LogLevels.Info, result.Summary, ct);
+        return new TunedModel(result.Settings, result.Settings.AcousticTransform ? adaptation.TransformPath : null, result.Summary);
+    }
+}
