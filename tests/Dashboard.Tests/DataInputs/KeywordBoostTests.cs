@@ -96,8 +96,8 @@ public sealed class KeywordBoostTests(ITestOutputHelper output) : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = JsonDocument.Parse(body).RootElement;
-        Assert.Equal("VALIDATION_FAILED", error.GetProperty("error_code").GetString());
-        Assert.Contains(messagePart, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("VALIDATION_FAILED", error.GetProperty("err_code").GetString()); // /v1 answers in Deepgram's error shape
+        Assert.Contains(messagePart, error.GetProperty("err_msg").GetString(), StringComparison.Ordinal);
     }
 
     private static string Transcript(JsonElement deepgram) =>

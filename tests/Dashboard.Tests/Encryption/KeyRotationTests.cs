@@ -43,6 +43,7 @@ public sealed partial class KeyRotationTests(DashboardFactory factory) : IClassF
         var oldKey = factory.KeyIdOnDisk(before.Blob);
 
         var newKey = await RotateAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.2)); // a running server looks at the key file at most once a second
         var after = await UploadAsync("rotation-after");
 
         Assert.NotEqual(oldKey, newKey);
