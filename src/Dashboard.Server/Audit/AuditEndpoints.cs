@@ -20,6 +20,7 @@ public static class AuditEndpoints
         return app;
     }
 
+    /// <summary>Who read, downloaded, added or deleted data, and when: the organization's audit log, newest first (admins and API keys).</summary>
     public static async Task<Ok<AuditListResponse>> ListAudit(
         ClaimsPrincipal user, AuditLog audit, CancellationToken ct,
         [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20) =>

@@ -16,6 +16,7 @@ public static class UsageEndpoints
         return app;
     }
 
+    /// <summary>The organization's usage ledger: one entry per transcription request (kind, model, audio seconds, amount, discount, mip_opt_out) and per successful training run.</summary>
     public static async Task<Ok<UsageResponse>> GetUsage(ClaimsPrincipal user, BillingService billing, CancellationToken ct) =>
         TypedResults.Ok(await billing.UsageAsync(user.OrganizationIdOf(), ct));
 }

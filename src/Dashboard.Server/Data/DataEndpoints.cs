@@ -32,6 +32,7 @@ public static class DataEndpoints
         return models;
     }
 
+    /// <summary>Uploads one pair (audio_file + transcript_file, type=train|test), text data (type=text + text_file) or a ZIP of pairs (archive_file); every file is checked before anything is stored.</summary>
     public static async Task<Results<Ok<UploadResponse>, Ok<ArchiveUploadResponse>>> UploadData(
         int id, HttpRequest request, ClaimsPrincipal user, MultipartUploadReader reader, DataUploadService uploads,
         ArchiveUploadService archives, ModelService models, IOptions<StorageOptions> storage, MipPolicy mip, PoolKeeper pool, AuditLog audit,
@@ -61,6 +62,7 @@ public static class DataEndpoints
         ? $"mip_opt_out=false; a copy is retained item {item}"
         : $"mip_opt_out=true{(decision.ByAccount ? " (account setting)" : "")}; no copy kept";
 
+    /// <summary>The model's data files with their probe results (duration, sample rate, channels, bit rate) and warnings.</summary>
     public static async Task<Ok<DataFileListResponse>> ListData(int id, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         var files = await uploads.ListAsync(user.OrganizationIdOf(), id, ct);
@@ -68,6 +70,7 @@ public static class DataEndpoints
         return TypedResults.Ok(new DataFileListResponse(files));
     }
 
+    /// <summary>Removes one data file and its stored audio and transcript (not while the model trains).</summary>
     public static async Task<NoContent> DeleteData(int id, int fileId, ClaimsPrincipal user, DataUploadService uploads, AuditLog audit, CancellationToken ct)
     {
         await uploads.DeleteAsync(user.OrganizationIdOf(), id, fileId, ct);

@@ -18,6 +18,7 @@ public static class EvaluationEndpoints
             .RequireApiKey()
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
 
+    /// <summary>The serving version's evaluation on the test set: base and custom WER/CER and, with the sphinx engine, every test utterance with both transcripts.</summary>
     public static async Task<Ok<EvaluationResponse>> GetEvaluation(int id, ClaimsPrincipal user, EvaluationService evaluations, CancellationToken ct) =>
         TypedResults.Ok(await evaluations.GetAsync(user.OrganizationIdOf(), id, ct));
 }

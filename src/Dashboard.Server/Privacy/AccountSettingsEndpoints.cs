@@ -19,9 +19,11 @@ public static class AccountSettingsEndpoints
         return app;
     }
 
+    /// <summary>The organization's plan, account-level mip_opt_out and retention_days.</summary>
     public static async Task<Ok<AccountSettingsDto>> GetAccount(ClaimsPrincipal user, AccountSettingsService settings, CancellationToken ct) =>
         TypedResults.Ok(await settings.GetAsync(user.OrganizationIdOf(), ct));
 
+    /// <summary>Changes the account-level Model Improvement Program opt-out (Enterprise) or the retention days (admins).</summary>
     public static async Task<Ok<AccountSettingsDto>> UpdateAccount(
         UpdateAccountSettingsRequest? request, ClaimsPrincipal user, AccountSettingsService settings, CancellationToken ct) =>
         TypedResults.Ok(await settings.UpdateAsync(user.OrganizationIdOf(), request, ct));

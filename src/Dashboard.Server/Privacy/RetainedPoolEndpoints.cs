@@ -25,6 +25,7 @@ public static class RetainedPoolEndpoints
         return app;
     }
 
+    /// <summary>The retained pool: production requests kept under the Model Improvement Program, newest first, paged.</summary>
     public static async Task<Ok<RetainedItemListResponse>> ListItems(
         ClaimsPrincipal user, AuditedPool pool, CancellationToken ct,
         [FromQuery] int page = 1, [FromQuery(Name = "per_page")] int perPage = 20) =>
@@ -37,12 +38,14 @@ public static class RetainedPoolEndpoints
         return TypedResults.Stream(audio, AudioContentTypes.Of(item.AudioFormat ?? ""), lastModified: item.CreatedAt, enableRangeProcessing: true);
     }
 
+    /// <summary>Deletes one retained item and its stored audio and transcript.</summary>
     public static async Task<Ok<DeletedResponse>> DeleteItem(int id, ClaimsPrincipal user, AuditedPool pool, CancellationToken ct)
     {
         await pool.DeleteAsync(user, id, ct);
         return TypedResults.Ok(new DeletedResponse(id, true));
     }
 
+    /// <summary>Adds a retained item to a model's training or test data, with the transcript as edited; the model's next run uses it.</summary>
     public static async Task<Ok<UploadResponse>> AddToModel(int id, AddToModelRequest? request, ClaimsPrincipal user, AuditedPool pool, CancellationToken ct) =>
         TypedResults.Ok(await pool.AddToModelAsync(user, id, request, ct));
 }

@@ -22,6 +22,7 @@ public static class ListenEndpoints
             .RequireApiKey()
             .DisableAntiforgery();
 
+    /// <summary>Deepgram-compatible pre-recorded transcription: raw audio or {"url"}, Deepgram's options (punctuate, smart_format, utterances, paragraphs, keywords, keyterm, callback, tag, extra) and response shape.</summary>
     public static async Task<Results<Ok<DeepgramResponse>, Ok<DeepgramAccepted>>> Listen(
         HttpContext http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver, ListenTranscriber transcriber,
         ListenCallbacks callbacks, RemoteAudioFetcher fetcher, OutboundHostPolicy policy, CancellationToken ct)

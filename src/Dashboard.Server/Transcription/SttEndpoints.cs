@@ -25,6 +25,7 @@ public static class SttEndpoints
             .CanFailWith(ErrorCodes.ModelNotFound, ErrorCodes.ModelNotReady, ErrorCodes.InvalidAudio, ErrorCodes.PayloadTooLarge, ErrorCodes.UnsupportedMediaType)
             .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data");
 
+    /// <summary>Transcribes audio_file with a base model or custom_model_{id}; keywords are boosted for this request only.</summary>
     public static async Task<Ok<TranscriptionResponse>> Transcribe(
         HttpRequest http, ClaimsPrincipal user, TranscriptionRequestReader reader, RecognizerResolver resolver,
         TranscriptionService transcription, PoolKeeper pool, CancellationToken ct, [FromQuery(Name = "mip_opt_out")] string? mipOptOut = null,

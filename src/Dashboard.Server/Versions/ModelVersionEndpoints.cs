@@ -15,9 +15,11 @@ public static class ModelVersionEndpoints
         return models;
     }
 
+    /// <summary>Each successful training run of the model as a version, with its metrics and whether it serves.</summary>
     public static async Task<Ok<ModelVersionsResponse>> ListVersions(int id, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
         TypedResults.Ok(await versions.ListAsync(user.OrganizationIdOf(), id, ct));
 
+    /// <summary>Makes this version the one that serves transcription (roll back); admins only.</summary>
     public static async Task<Ok<ModelVersionsResponse>> ServeVersion(int id, int version, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
         TypedResults.Ok(await versions.ServeAsync(user.OrganizationIdOf(), id, version, ChosenBy(user), ct));
 

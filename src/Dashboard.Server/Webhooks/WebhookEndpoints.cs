@@ -23,6 +23,7 @@ public static class WebhookEndpoints
         return app;
     }
 
+    /// <summary>The organization's webhooks (their secrets are shown only when created).</summary>
     public static async Task<Ok<WebhookListResponse>> List(ClaimsPrincipal user, WebhookService webhooks, CancellationToken ct) =>
         TypedResults.Ok(new WebhookListResponse(await webhooks.ListAsync(user.OrganizationIdOf(), ct)));
 
@@ -33,6 +34,7 @@ public static class WebhookEndpoints
         return TypedResults.Created($"{Route}/{created.Id}", created);
     }
 
+    /// <summary>Removes a webhook; pending deliveries to it are dropped.</summary>
     public static async Task<Ok<DeletedResponse>> Delete(int id, ClaimsPrincipal user, WebhookService webhooks, CancellationToken ct)
     {
         await webhooks.DeleteAsync(user.OrganizationIdOf(), id, ct);
