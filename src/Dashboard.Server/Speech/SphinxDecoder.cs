@@ -12,11 +12,21 @@ public sealed class SphinxDecoder : IDisposable
 {
     public const int SampleRate = 16000;
     private const double SecondsPerFrame = 0.01;
+
+    // Loading and freeing touch PocketSphinx's process-wide state (its log file, set by -logfn): two threads doing it
+    // at once hung a training (per-model tuning loads candidates in parallel), so they take turns. Decoding does not.
+    private static readonly Lock NativeSetup = new();
+
     private IntPtr decoder;
 
     public SphinxDecoder(SphinxOptions options, RecognizerSpec spec)
     {
         Spec = spec;
+        lock (NativeSetup) Load(options, spec);
+    }
+
+    private void Load(SphinxOptions options, RecognizerSpec spec)
+    {
         string[] arguments = ["-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath, "-logfn", "/dev/null", "-remove_silence", "no"];
         arguments = [.. arguments, .. options.DecoderArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         if (spec.AcousticTransformPath is { } transform) arguments = [.. arguments, "-mllr", transform];
@@ -173,7 +183,10 @@ public sealed class SphinxDecoder : IDisposable
 
     public void Dispose()
     {
-        if (decoder != IntPtr.Zero) _ = ps_free(decoder);
-        decoder = IntPtr.Zero;
+        lock (NativeSetup)
+        {
+            if (decoder != IntPtr.Zero) _ = ps_free(decoder);
+            decoder = IntPtr.Zero;
+        }
     }
 }
