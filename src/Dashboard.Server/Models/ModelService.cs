@@ -51,7 +51,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     }
 
     /// <summary>The status check that clients poll: answered from <see cref="ModelStatusCache"/> while the model is unchanged.</summary>
-    public Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct) => statusReader.GetAsync(organizationId, id, ct);
+    public Task<ModelDto> GetAsync(int organizationId, int id, CancellationToken ct) =>
+        statusReader.GetAsync(organizationId, id, () => LoadAsync(organizationId, id, ct));
 
     /// <summary>The model as stored now, or null if this organization has no such model (no cache).</summary>
     public async Task<ModelDto?> LoadAsync(int organizationId, int id, CancellationToken ct)

@@ -9,7 +9,4 @@ public sealed class DatabaseOptions
     public const string Postgres = "postgres";
 
     [RegularExpression("^(sqlite|postgres)$")] public string Provider { get; set; } = Sqlite;
-
-    /// <summary>ConnectionStrings:Dashboard, or a SQLite file in the storage folder.</summary>
-    public static string ConnectionString(IConfiguration configuration) => DatabaseConnection.Resolve(configuration).ConnectionString;
 }
