@@ -52,6 +52,8 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
         var wall = clock.Elapsed.TotalSeconds;
         var log = await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"training-{modelId}.log"), log);
+        if (model.GetProperty("training_status").GetInt32() == 4)
+            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"evaluation-{modelId}.json"), await client.GetStringAsync($"/api/v3/custom_models/{modelId}/evaluation"));
         if (model.GetProperty("training_status").GetInt32() != 4) throw new InvalidOperationException($"{domain}: training failed: {model}\n{log}");
         foreach (var line in log.Split('\n').Where(l => l.Contains("Tuning", StringComparison.Ordinal) || l.Contains("Segment", StringComparison.Ordinal) || l.Contains("chose", StringComparison.Ordinal)))
             Console.WriteLine($"  log: {line}");

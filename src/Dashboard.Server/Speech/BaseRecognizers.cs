@@ -14,7 +14,7 @@ public sealed record BaseVocabulary(IReadOnlyList<Pronunciation> Pronunciations,
 /// vocabulary (<see cref="BaseModelVocabularies"/>) interpolated at <see cref="SphinxOptions.BaseVocabularyWeight"/>.
 /// Custom models include their base model's vocabulary too. Pronunciations are made once per base model and kept.
 /// </summary>
-public sealed class BaseRecognizers(PronunciationDictionary dictionary, EspeakGraphemeToPhoneme g2p, IBlobStorage storage, IOptions<SphinxOptions> options)
+public sealed class BaseRecognizers(NewWordPronouncer pronouncer, IBlobStorage storage, IOptions<SphinxOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BaseVocabulary>>> vocabularies = new();
 
@@ -37,13 +37,12 @@ public sealed class BaseRecognizers(PronunciationDictionary dictionary, EspeakGr
         var words = BaseModelVocabularies.For(baseModel);
         if (words.Count == 0) return new BaseVocabulary([], null);
         using var folder = storage.CreateScratchFolder();
-        var missing = words.Where(w => !dictionary.Contains(w)).ToList();
-        var pronounced = await g2p.PronounceAsync(missing, folder.Path, CancellationToken.None);
-        var usable = pronounced.Where(p => p.Phones.Split(' ').All(PronunciationDictionary.Phones.Contains)).ToList();
-        var known = usable.Select(p => p.Word).Concat(words.Where(dictionary.Contains)).ToHashSet(StringComparer.Ordinal);
+        var pronounced = await pronouncer.PronounceAsync(words, folder.Path, CancellationToken.None);
+        var unpronounceable = pronounced.Unpronounceable.ToHashSet(StringComparer.Ordinal);
+        var known = words.Where(w => !unpronounceable.Contains(w)).ToHashSet(StringComparer.Ordinal);
         var model = KneserNeyEstimator.Estimate(words.Where(known.Contains).Select(w => (IReadOnlyList<string>)[w]), 2);
         using var text = new StringWriter();
         model.Write(text);
-        return new BaseVocabulary(usable, text.ToString());
+        return new BaseVocabulary(pronounced.Added, text.ToString());
     }
 }

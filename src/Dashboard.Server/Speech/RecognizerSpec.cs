@@ -1,7 +1,16 @@
 namespace Dashboard.Server.Speech;
 
-/// <summary>A pronunciation added to the stock dictionary: a word and its phones in the acoustic model's phone set.</summary>
-public sealed record Pronunciation(string Word, string Phones);
+/// <summary>
+/// A pronunciation added to the stock dictionary: a word and its phones in the acoustic model's phone set. Further
+/// pronunciations of a word are named "word(2)", "word(3)" as in the CMU dictionary; the decoder reports the word.
+/// </summary>
+public sealed record Pronunciation(string Word, string Phones)
+{
+    public bool IsVariant => Word.EndsWith(')');
+
+    /// <summary>The dictionary name of a word's pronunciation number <paramref name="index"/> (0: the word itself).</summary>
+    public static string VariantName(string word, int index) => index == 0 ? word : $"{word}({index + 1})";
+}
 
 /// <summary>A language model file interpolated with the stock one at <see cref="Weight"/> (the stock model gets what the added ones leave).</summary>
 public sealed record WeightedLanguageModel(string Path, double Weight);

@@ -15,6 +15,8 @@ public static class SphinxServiceExtensions
         services.AddOptions<SphinxOptions>().BindConfiguration(SphinxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(sp => new PronunciationDictionary(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
         services.TryAddSingleton(sp => new EspeakGraphemeToPhoneme(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
+        services.TryAddSingleton(sp => new FliteLetterToSound(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
+        services.TryAddSingleton<NewWordPronouncer>();
         services.TryAddSingleton<DomainModelBuilder>();
         services.TryAddSingleton<BaseRecognizers>();
         services.TryAddSingleton<SphinxCorpusPreparer>();

@@ -17,7 +17,8 @@ public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
     private BaseRecognizers Recognizers()
     {
         var options = new SphinxOptions();
-        return new BaseRecognizers(new PronunciationDictionary(options), new EspeakGraphemeToPhoneme(options),
+        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(options), new EspeakGraphemeToPhoneme(options), new FliteLetterToSound(options));
+        return new BaseRecognizers(pronouncer,
             new LocalBlobStorage(Options.Create(new StorageOptions { Root = root })), Options.Create(options));
     }
 

@@ -42,4 +42,23 @@ public sealed class GraphemeToPhonemeTests
         Assert.True(errors * 100.0 / phones < 20, $"phone error rate {errors * 100.0 / phones:0.0}%: " +
             string.Join("; ", pronunciations.Select(p => $"{p.Word} {p.Phones} / {dictionary.PhonesOf(p.Word)}")));
     }
+
+    [Fact]
+    public void FliteOutput_SplitsIntoOneCmuPhoneStringPerWord() =>
+        Assert.Equal(["M EH T F AO R M IH N", "S IY OW P IY D IY"], FliteLetterToSound.SplitAtPauses("pau m eh1 t f ao1 r m ih n pau s iy1 ow1 p iy1 d iy1 pau \n"));
+
+    [Fact]
+    public async Task NewWords_KeepBothSourcesPronunciations_WhereTheyDiffer()
+    {
+        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
+        var result = await pronouncer.PronounceAsync(["copd", "omeprazole", "hello", "copd"], Path.GetTempPath(), CancellationToken.None);
+        Assert.True(result.FliteAvailable);
+        Assert.Empty(result.Unpronounceable);
+        Assert.DoesNotContain(result.Added, p => p.Word.StartsWith("hello", StringComparison.Ordinal)); // in the CMU dictionary
+        Assert.Equal(2, result.WordCount);
+        var copd = result.Added.Where(p => p.Word is "copd" or "copd(2)").Select(p => p.Phones).ToList();
+        Assert.Contains("S IY OW P IY D IY", copd); // spelled out, as people say it
+        Assert.Equal(2, copd.Count);
+        Assert.Equal(["omeprazole", "omeprazole(2)"], result.Added.Where(p => p.Word.StartsWith("omeprazole", StringComparison.Ordinal)).Select(p => p.Word));
+    }
 }

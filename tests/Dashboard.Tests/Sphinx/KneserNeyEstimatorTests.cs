@@ -89,7 +89,7 @@ public sealed class KneserNeyEstimatorTests
             var arpa = Path.Combine(folder, "domain.arpa");
             await using (var writer = new StreamWriter(arpa)) KneserNeyEstimator.Estimate(CorpusSentences(), 3).Write(writer);
             var options = new SphinxOptions();
-            var builder = new DomainModelBuilder(new PronunciationDictionary(options), new EspeakGraphemeToPhoneme(options), Options.Create(options));
+            var builder = new DomainModelBuilder(Options.Create(options));
             var binary = Path.Combine(folder, "domain.lm.bin");
             await builder.ConvertToBinaryAsync(arpa, binary, CancellationToken.None);
             Assert.True(new FileInfo(binary).Length > 0);

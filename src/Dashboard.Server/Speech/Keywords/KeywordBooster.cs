@@ -1,14 +1,14 @@
-using Dashboard.Server.Speech.LanguageModel;
+using Dashboard.Server.Speech.Lexicon;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Speech.Keywords;
 
 /// <summary>
-/// Boosts a request's terms without retraining: words the dictionaries lack get pronunciations from espeak-ng, and a
+/// Boosts a request's terms without retraining: words the dictionaries lack get pronunciations (<see cref="NewWordPronouncer"/>), and a
 /// <see cref="KeywordLanguageModel"/> of the terms joins the recognizer's language models at a weight set by the
 /// intensifier. The decoder for a model + term set is cached in the <see cref="DecoderPool"/> under its own key.
 /// </summary>
-public sealed class KeywordBooster(DomainModelBuilder lexicon, IOptions<SphinxOptions> options)
+public sealed class KeywordBooster(NewWordPronouncer pronouncer, IOptions<SphinxOptions> options)
 {
     public static string DecoderKey(string modelKey, KeywordBoost boost) => boost.IsEmpty ? modelKey : $"{modelKey}|keywords:{boost.CacheKey}";
 
@@ -18,7 +18,7 @@ public sealed class KeywordBooster(DomainModelBuilder lexicon, IOptions<SphinxOp
         if (boost.IsEmpty) return spec;
         var known = spec.ExtraPronunciations.Select(p => p.Word).ToHashSet(StringComparer.Ordinal);
         var words = boost.Terms.SelectMany(t => t.Words).Where(w => !known.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
-        var (added, unpronounceable) = await lexicon.PronounceNewWordsAsync(words, workFolder, ct);
+        var (added, unpronounceable, _) = await pronouncer.PronounceAsync(words, workFolder, ct);
         var terms = boost.Terms.Where(t => !t.Words.Any(unpronounceable.Contains)).ToList(); // a word without phones cannot be recognized
         if (terms.Count == 0) return spec with { Key = DecoderKey(spec.Key, boost) };
         var path = Path.Combine(workFolder, $"keywords-{boost.CacheKey}.arpa");

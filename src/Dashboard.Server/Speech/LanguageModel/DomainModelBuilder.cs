@@ -13,24 +13,13 @@ public sealed record DomainModel(ArpaModel LanguageModel, IReadOnlyList<Pronunci
 }
 
 /// <summary>
-/// Builds the vocabulary and the domain model from the training sentences: new words get pronunciations from
-/// <see cref="EspeakGraphemeToPhoneme"/>; the n-gram model (<see cref="KneserNeyEstimator"/>) is written as ARPA and
+/// Builds the domain model from the training sentences (new words are pronounced by <see cref="NewWordPronouncer"/>
+/// beforehand): the n-gram model (<see cref="KneserNeyEstimator"/>) is written as ARPA and
 /// converted to PocketSphinx's binary form with sphinx_lm_convert, which also proves that the ARPA file is valid.
 /// </summary>
-public sealed class DomainModelBuilder(PronunciationDictionary dictionary, EspeakGraphemeToPhoneme g2p, IOptions<SphinxOptions> options)
+public sealed class DomainModelBuilder(IOptions<SphinxOptions> options)
 {
     public const int Order = 3;
-
-    /// <summary>Pronunciations for the words of <paramref name="vocabulary"/> that the CMU dictionary lacks, and the words none could be made for.</summary>
-    public async Task<(IReadOnlyList<Pronunciation> Added, IReadOnlyList<string> Unpronounceable)> PronounceNewWordsAsync(
-        IEnumerable<string> vocabulary, string workFolder, CancellationToken ct)
-    {
-        var missing = vocabulary.Where(w => !dictionary.Contains(w)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var pronounced = await g2p.PronounceAsync(missing, workFolder, ct);
-        var added = pronounced.Where(p => p.Phones.Split(' ').All(PronunciationDictionary.Phones.Contains)).ToList();
-        var known = added.Select(p => p.Word).ToHashSet(StringComparer.Ordinal);
-        return (added, missing.Where(w => !known.Contains(w)).ToList());
-    }
 
     /// <summary>Writes domain.arpa, domain.lm.bin and extra.dict into <paramref name="workFolder"/>.</summary>
     public async Task<DomainModel> BuildAsync(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<Pronunciation> added,

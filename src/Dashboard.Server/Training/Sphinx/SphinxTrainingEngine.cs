@@ -6,6 +6,7 @@ using Dashboard.Server.Speech;
 using Dashboard.Server.Training.Sphinx.Tuning;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Evaluation;
+using Dashboard.Server.Speech.Lexicon;
 
 namespace Dashboard.Server.Training.Sphinx;
 
@@ -16,7 +17,7 @@ namespace Dashboard.Server.Training.Sphinx;
 /// helps (<see cref="TuningStage"/>), then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
 /// </summary>
 public sealed class SphinxTrainingEngine(
-    IBlobStorage storage, SphinxCorpusPreparer preparer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
+    IBlobStorage storage, SphinxCorpusPreparer preparer, NewWordPronouncer pronouncer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
     LongRecordingSegmenter segmenter, TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
     public const string EngineName = "sphinx";
@@ -42,9 +43,12 @@ public sealed class SphinxTrainingEngine(
 
         await progress.StageAsync(SphinxStages.Vocabulary, 45, ct);
         var vocabulary = sentences.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
-        var (added, unpronounceable) = await builder.PronounceNewWordsAsync(vocabulary, scratch.Path, ct);
-        await progress.LogAsync(LogLevels.Info, $"Vocabulary: {vocabulary.Count} words, {added.Count + unpronounceable.Count} not in the CMU dictionary; " +
-            $"pronunciations from espeak-ng: {Sample(added.Select(p => $"{p.Word} [{p.Phones}]"))}", ct);
+        var newWords = await pronouncer.PronounceAsync(vocabulary, scratch.Path, ct);
+        var (added, unpronounceable) = (newWords.Added, newWords.Unpronounceable);
+        await progress.LogAsync(LogLevels.Info, $"Vocabulary: {vocabulary.Count} words, {newWords.WordCount + unpronounceable.Count} not in the CMU dictionary; " +
+            $"pronunciations from espeak-ng and flite ({added.Count - newWords.WordCount} words where they differ keep both): {Sample(added.Select(p => $"{p.Word} [{p.Phones}]"))}", ct);
+        if (!newWords.FliteAvailable)
+            await progress.LogAsync(LogLevels.Warning, $"flite's {FliteLetterToSound.Tool} is not installed: new words have espeak-ng's pronunciation only (install the Debian package flite).", ct);
         if (unpronounceable.Count > 0)
             await progress.LogAsync(LogLevels.Warning, $"No pronunciation could be made for: {Sample(unpronounceable)}; these words cannot be recognized.", ct);
 
