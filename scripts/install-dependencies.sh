@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(ffmpeg espeak-ng sox pocketsphinx pocketsphinx-en-us libpocketsphinx3 pocketsphinx-testdata sphinxbase-utils sphinxtrain chromium wrk fonts-dejavu-core flite festival festvox-us-slt-hts sctk)
 if [ "${1:-}" = "--runtime-only" ]; then
-  packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils sphinxtrain espeak-ng)
+  packages=(ffmpeg pocketsphinx pocketsphinx-en-us libpocketsphinx3 sphinxbase-utils sphinxtrain espeak-ng flite)
 fi
 # PostgreSQL 15 for the scale-out tests, which start a server of their own in a temporary folder.
 if [ "${1:-}" != "--runtime-only" ]; then packages+=(postgresql); fi

@@ -26,7 +26,7 @@ public sealed class SphinxOptions
     /// Audio of held-out training recordings (whole speaker groups) on which each model's decoder settings are chosen;
     /// more is steadier and slower (each candidate decodes it once). 0 turns tuning off.
     /// </summary>
-    [Range(0, 36_000)] public int TuningSeconds { get; set; } = 120;
+    [Range(0, 36_000)] public int TuningSeconds { get; set; } = 180;
 
     /// <summary>Training recordings longer than this are cut into utterances by aligning their transcript to the audio.</summary>
     [Range(5, 86_400)] public int SegmentAboveSeconds { get; set; } = 60;

@@ -4,6 +4,7 @@ namespace Dashboard.Server.Training.Sphinx.Tuning;
 public sealed record HeldOutSplit(IReadOnlyList<PreparedUtterance> Fit, IReadOnlyList<IReadOnlyList<PreparedUtterance>> HeldOutGroups)
 {
     public const int MinimumRecordings = 4;
+    public const int MaxHeldOutGroups = 3;
     private const double HeldOutShare = 0.2;
 
     public IReadOnlyList<PreparedUtterance> HeldOut => HeldOutGroups.SelectMany(g => g).ToList();
@@ -11,26 +12,27 @@ public sealed record HeldOutSplit(IReadOnlyList<PreparedUtterance> Fit, IReadOnl
     public static HeldOutSplit None(IReadOnlyList<PreparedUtterance> train) => new(train, []);
 
     /// <summary>
-    /// Whole speaker groups (see <see cref="SpeakerGroups"/>), smallest first, are held out until about a fifth of the
-    /// recordings or <paramref name="maxSeconds"/> of audio; a group larger than what is left is held out in part.
+    /// Up to <see cref="MaxHeldOutGroups"/> speaker groups, taken in the order given (see <see cref="SpeakerGroups.SpreadOrder"/>),
+    /// each with an equal share of about a fifth of the recordings and of <paramref name="maxSeconds"/> of audio; at least one
+    /// group stays for fitting. Several unlike groups judge a setting better than one: a change must help each of them.
     /// </summary>
     public static HeldOutSplit Choose(IReadOnlyList<PreparedUtterance> train, IReadOnlyList<List<int>> speakerGroups, double maxSeconds)
     {
-        if (train.Count < MinimumRecordings) return None(train);
-        var target = Math.Max(1, (int)Math.Round(train.Count * HeldOutShare));
-        var (held, seconds) = (new List<IReadOnlyList<PreparedUtterance>>(), 0.0);
-        foreach (var group in speakerGroups.OrderBy(g => g.Count).ThenBy(g => g.Min()))
+        var groupCount = Math.Min(MaxHeldOutGroups, speakerGroups.Count - 1);
+        if (train.Count < MinimumRecordings || groupCount < 1) return None(train);
+        var recordingsPerGroup = (int)Math.Ceiling(Math.Max(1, Math.Round(train.Count * HeldOutShare)) / groupCount);
+        var secondsPerGroup = maxSeconds / groupCount;
+        var held = new List<IReadOnlyList<PreparedUtterance>>();
+        foreach (var group in speakerGroups.Take(groupCount))
         {
-            if (held.Sum(g => g.Count) >= target || seconds >= maxSeconds) break;
-            if (speakerGroups.Count - held.Count <= 1) break; // at least one group stays for fitting
-            var taken = new List<PreparedUtterance>();
+            var (taken, seconds) = (new List<PreparedUtterance>(), 0.0);
             foreach (var index in group.Order())
             {
-                if (held.Sum(g => g.Count) + taken.Count >= target || seconds >= maxSeconds) break;
+                if (taken.Count >= recordingsPerGroup || seconds >= secondsPerGroup) break;
                 taken.Add(train[index]);
                 seconds += train[index].Seconds;
             }
-            if (taken.Count > 0) held.Add(taken);
+            held.Add(taken);
         }
         var heldOut = held.SelectMany(g => g).ToHashSet();
         return new HeldOutSplit(train.Where(u => !heldOut.Contains(u)).ToList(), held);

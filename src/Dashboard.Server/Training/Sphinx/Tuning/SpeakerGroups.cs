@@ -12,9 +12,7 @@ public static class SpeakerGroups
     {
         var groups = Enumerable.Range(0, signatures.Count).Select(i => new List<int> { i }).ToList();
         var target = Math.Clamp(signatures.Count / 6, 2, 12);
-        var distance = new double[signatures.Count, signatures.Count];
-        for (var i = 0; i < signatures.Count; i++)
-            for (var j = 0; j < signatures.Count; j++) distance[i, j] = VoiceSignature.Distance(signatures[i], signatures[j]);
+        var distance = Distances(signatures);
         while (groups.Count > target)
         {
             var (bestA, bestB, best) = (0, 1, double.MaxValue);
@@ -22,7 +20,7 @@ public static class SpeakerGroups
             {
                 for (var b = a + 1; b < groups.Count; b++)
                 {
-                    var d = groups[a].SelectMany(i => groups[b].Select(j => distance[i, j])).Average();
+                    var d = Linkage(distance, groups[a], groups[b]);
                     if (d < best) (bestA, bestB, best) = (a, b, d);
                 }
             }
@@ -30,5 +28,34 @@ public static class SpeakerGroups
             groups.RemoveAt(bestB);
         }
         return groups;
+    }
+
+    /// <summary>
+    /// The groups in the order held-out tuning takes them: the smallest first, then each time the group farthest from all
+    /// those already taken, so a few held-out groups span the voices in the data instead of being
+    /// near copies of speakers the candidates were fitted on.
+    /// </summary>
+    public static List<List<int>> SpreadOrder(IReadOnlyList<List<int>> groups, IReadOnlyList<double[]> signatures)
+    {
+        var distance = Distances(signatures);
+        var left = groups.OrderBy(g => g.Count).ThenBy(g => g.Min()).ToList();
+        var ordered = new List<List<int>>();
+        while (left.Count > 0)
+        {
+            var next = ordered.Count == 0 ? left[0] : left.MaxBy(g => ordered.Min(taken => Linkage(distance, g, taken)))!;
+            ordered.Add(next);
+            left.Remove(next);
+        }
+        return ordered;
+    }
+
+    private static double Linkage(double[,] distance, List<int> a, List<int> b) => a.SelectMany(i => b.Select(j => distance[i, j])).Average();
+
+    private static double[,] Distances(IReadOnlyList<double[]> signatures)
+    {
+        var distance = new double[signatures.Count, signatures.Count];
+        for (var i = 0; i < signatures.Count; i++)
+            for (var j = 0; j < signatures.Count; j++) distance[i, j] = VoiceSignature.Distance(signatures[i], signatures[j]);
+        return distance;
     }
 }

@@ -24,7 +24,7 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         if (options.Value.TuningSeconds > 0 && train.Count >= HeldOutSplit.MinimumRecordings)
         {
             var signatures = await Task.Run(() => train.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
-            var groups = SpeakerGroups.Cluster(signatures);
+            var groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(signatures), signatures);
             split = HeldOutSplit.Choose(train, groups, options.Value.TuningSeconds);
             await progress.Tune.LogAsync(LogLevels.Info, $"Held out {split.HeldOut.Count} of {train.Count} training recordings " +
                 $"({split.HeldOut.Sum(u => u.Seconds) / 60:0.#} min) from {split.HeldOutGroups.Count} of {groups.Count} speaker groups for tuning; " +
