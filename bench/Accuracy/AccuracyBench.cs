@@ -10,7 +10,7 @@ namespace Dashboard.Bench.Accuracy;
 /// Accuracy on data shaped like real uploads (see README.md): per domain, long multi-sentence recordings with one typed
 /// transcript, training voices and test voices disjoint, test sentences never in training; trained through the API
 /// with the sphinx engine. Also the short-clip cardiology corpus and LibriVox base parity.
-/// Run in Release: dotnet run -c Release --project bench/Accuracy [-- --train 48 --test 10 --domains clinical,it,legal,clips --stt]
+/// Run in Release: dotnet run -c Release --project bench/Accuracy [-- --train 48 --test 10 --domains clinical,it,legal,clips --stt --templates file]
 /// </summary>
 public static class AccuracyBench
 {
@@ -20,7 +20,8 @@ public static class AccuracyBench
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var trainParagraphs = IntArg(args, "--train", 48);
         var testParagraphs = IntArg(args, "--test", 10);
-        var domains = (StringArg(args, "--domains") ?? "clinical,it,legal,clips,librivox").Split(',');
+        var templateFile = StringArg(args, "--templates");
+        var domains = (StringArg(args, "--domains") ?? (templateFile is null ? "clinical,it,legal,clips,librivox" : "")).Split(',');
         var stt = args.Contains("--stt");
 
         await using var host = SphinxApiHost.Start(listen: true);
@@ -30,9 +31,10 @@ public static class AccuracyBench
 
         var results = new List<DomainResult>();
         var runner = new DomainRun(client, host.Root, stt);
-        foreach (var (key, templates) in new[] { ("clinical", Clinical.Templates), ("it", ItSupport.Templates), ("legal", Legal.Templates) })
+        var longRecordingDomains = new[] { ("clinical", Clinical.Templates), ("it", ItSupport.Templates), ("legal", Legal.Templates) }.Where(d => domains.Contains(d.Item1));
+        if (templateFile is not null) longRecordingDomains = longRecordingDomains.Append(("templates", TemplateFile.Load(templateFile)));
+        foreach (var (key, templates) in longRecordingDomains)
         {
-            if (!domains.Contains(key)) continue;
             var corpus = ParagraphCorpus.Create(templates, trainParagraphs, testParagraphs);
             var files = await runner.SynthesizeAsync(key, corpus.Train, corpus.Test, (i, type) => (type == "train" ? Voice.Training[i % Voice.Training.Count] : Voice.Test[i % Voice.Test.Count]));
             results.Add(await runner.TrainAsync(templates.Name, templates.BaseModel, files));

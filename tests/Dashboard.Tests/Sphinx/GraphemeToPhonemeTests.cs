@@ -61,4 +61,15 @@ public sealed class GraphemeToPhonemeTests
         Assert.Equal(2, copd.Count);
         Assert.Equal(["omeprazole", "omeprazole(2)"], result.Added.Where(p => p.Word.StartsWith("omeprazole", StringComparison.Ordinal)).Select(p => p.Word));
     }
+
+    [Fact]
+    public async Task KnownWords_GainFlitesPronunciation_OnlyWhereTheDictionaryLacksIt()
+    {
+        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
+        var result = await pronouncer.PronounceAsync(["mg", "ct", "patient", "the"], Path.GetTempPath(), CancellationToken.None);
+        Assert.Equal(0, result.WordCount);
+        Assert.Contains(new Pronunciation("mg(2)", "EH M JH IY"), result.Added); // the dictionary has only EH M G IY
+        Assert.Contains(new Pronunciation("ct(2)", "S IY T IY"), result.Added); // the dictionary has only "court"
+        Assert.DoesNotContain(result.Added, p => p.Word.StartsWith("patient", StringComparison.Ordinal) || p.Word.StartsWith("the", StringComparison.Ordinal));
+    }
 }

@@ -18,7 +18,8 @@ public sealed class KeywordBooster(NewWordPronouncer pronouncer, IOptions<Sphinx
         if (boost.IsEmpty) return spec;
         var known = spec.ExtraPronunciations.Select(p => p.Word).ToHashSet(StringComparer.Ordinal);
         var words = boost.Terms.SelectMany(t => t.Words).Where(w => !known.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
-        var (added, unpronounceable, _) = await pronouncer.PronounceAsync(words, workFolder, ct);
+        var (pronounced, unpronounceable, _) = await pronouncer.PronounceAsync(words, workFolder, ct);
+        var added = pronounced.Where(p => !known.Contains(p.Word)).ToList(); // a variant the model already added stays as it is
         var terms = boost.Terms.Where(t => !t.Words.Any(unpronounceable.Contains)).ToList(); // a word without phones cannot be recognized
         if (terms.Count == 0) return spec with { Key = DecoderKey(spec.Key, boost) };
         var path = Path.Combine(workFolder, $"keywords-{boost.CacheKey}.arpa");

@@ -12,7 +12,7 @@ public sealed record TuningResult(DecoderSettings Settings, double HeldOutWer, d
 /// <summary>
 /// Chooses a custom model's <see cref="DecoderSettings"/> on held-out training recordings (speakers and sentences the
 /// candidates were not fitted on), one setting at a time: the domain weight, then the language weight, then the
-/// insertion penalty, then whether MLLR stays (only if it lowers WER for every held-out speaker group). The base
+/// insertion penalty, then whether MLLR stays (only if it lowers the held-out WER and raises it for no held-out speaker group). The base
 /// model is a candidate too, so the choice is never worse than the base on held-out data. Every decode is logged.
 /// </summary>
 public sealed class ModelTuner(IOptions<SphinxOptions> options)
@@ -58,11 +58,12 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
         if (hasTransform)
         {
             var withMllr = (await StageAsync([best.Settings! with { AcousticTransform = true }]))[0];
-            var perGroup = GroupWers(split, best.Hypotheses).Zip(GroupWers(split, withMllr.Hypotheses)).ToList();
-            var helpsEveryone = withMllr.Wer < best.Wer && perGroup.All(p => p.Second < p.First);
-            mllrNote = $"MLLR {(helpsEveryone ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
-                $"(per held-out speaker group {string.Join(", ", perGroup.Select(p => $"{p.Second:0.#}% vs {p.First:0.#}%"))})";
-            if (helpsEveryone) best = withMllr;
+            double GroupWer(List<int> indices, string[] hypotheses) => Wer(indices.Select(i => references[i]).ToList(), indices.Select(i => hypotheses[i]).ToList());
+            var perGroup = JudgedGroups(split).Select(g => (With: GroupWer(g.Indices, withMllr.Hypotheses), Without: GroupWer(g.Indices, best.Hypotheses), g.Words)).ToList();
+            var helps = withMllr.Wer < best.Wer && perGroup.All(g => g.With <= g.Without);
+            mllrNote = $"MLLR {(helps ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
+                $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With:0.#}% vs {g.Without:0.#}% on {g.Words} words"))})";
+            if (helps) best = withMllr;
         }
         if (baseline.Wer < best.Wer) best = (new DecoderSettings(0, null, null, false), baseline.Wer, baseline.Hypotheses);
         var summary = $"Tuning chose {best.Settings}: held-out WER {best.Wer:0.##}% against {baseline.Wer:0.##}% for the base model, " +
@@ -74,13 +75,25 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     private static double Wer(IReadOnlyList<string> references, IReadOnlyList<string> hypotheses) =>
         Math.Round(references.Zip(hypotheses, ErrorAlignment.Words).Aggregate(ErrorCounts.None, (a, b) => a.Add(b)).RatePercent, 2);
 
-    private static IEnumerable<double> GroupWers(HeldOutSplit split, string[] hypotheses)
+    /// <summary>
+    /// The held-out speaker groups MLLR is judged on, as index ranges into the held-out list: a group of fewer than
+    /// <see cref="MinimumGroupWords"/> reference words is too small to judge alone (a word or two swings its WER by
+    /// tens of points), so such groups are judged together.
+    /// </summary>
+    private static List<(List<int> Indices, int Words)> JudgedGroups(HeldOutSplit split)
     {
-        var offset = 0;
+        var (judged, small, offset) = (new List<(List<int>, int)>(), (Indices: new List<int>(), Words: 0), 0);
         foreach (var group in split.HeldOutGroups)
         {
-            yield return Wer(group.Select(u => u.Reference).ToList(), hypotheses.Skip(offset).Take(group.Count).ToList());
+            var indices = Enumerable.Range(offset, group.Count).ToList();
+            var words = group.Sum(u => u.Reference.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
             offset += group.Count;
+            if (words >= MinimumGroupWords) judged.Add((indices, words));
+            else small = ([.. small.Indices, .. indices], small.Words + words);
         }
+        if (small.Indices.Count > 0) judged.Add(small);
+        return judged;
     }
+
+    public const int MinimumGroupWords = 50;
 }
