@@ -38,12 +38,27 @@ public sealed class HeldOutSplitTests : IDisposable
     public void Choose_WithOneSpeakerGroup_HoldsNothingOut() =>
         Assert.Empty(HeldOutSplit.Choose(Enumerable.Range(0, 10).Select(i => Utterance(i, 10)).ToList(), [[.. Enumerable.Range(0, 10)]], 120).HeldOutGroups);
 
-    private PreparedUtterance Utterance(int index, double seconds)
+    [Fact]
+    public void MllrIsJudgedPerGroup_OnlyWhereAGroupHasEnoughWords_SmallGroupsTogether()
+    {
+        var big = Enumerable.Range(0, 3).Select(i => Utterance(i, 20, words: 20)).ToList(); // 60 words: judged alone
+        var small1 = Enumerable.Range(3, 2).Select(i => Utterance(i, 5, words: 8)).ToList(); // 16 words
+        var small2 = Enumerable.Range(5, 2).Select(i => Utterance(i, 5, words: 8)).ToList();
+        var split = new HeldOutSplit([Utterance(9, 20)], [small1, big, small2]);
+        var judged = ModelTuner.JudgedGroups(split);
+        Assert.Equal(2, judged.Count);
+        Assert.Equal([2, 3, 4], judged[0].Indices);
+        Assert.Equal(60, judged[0].Words);
+        Assert.Equal([0, 1, 5, 6], judged[1].Indices); // the two small groups, judged together
+        Assert.Equal(32, judged[1].Words);
+    }
+
+    private PreparedUtterance Utterance(int index, double seconds, int words = 2)
     {
         var pcm = Path.Combine(folder, $"{index}.pcm");
         File.WriteAllBytes(pcm, new byte[(int)(seconds * 16_000 * 2)]);
         var file = new DataFile { Id = index, Type = "train", AudioFileName = $"{index}.wav", AudioBlob = "", TranscriptFileName = $"{index}.txt", TranscriptBlob = "", Format = "wav" };
-        return new PreparedUtterance(file, pcm, ["a sentence"]);
+        return new PreparedUtterance(file, pcm, [string.Join(' ', Enumerable.Repeat("word", words))]);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);

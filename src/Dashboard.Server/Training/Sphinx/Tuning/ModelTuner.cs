@@ -80,7 +80,7 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     /// <see cref="MinimumGroupWords"/> reference words is too small to judge alone (a word or two swings its WER by
     /// tens of points), so such groups are judged together.
     /// </summary>
-    private static List<(List<int> Indices, int Words)> JudgedGroups(HeldOutSplit split)
+    public static List<(List<int> Indices, int Words)> JudgedGroups(HeldOutSplit split)
     {
         var (judged, small, offset) = (new List<(List<int>, int)>(), (Indices: new List<int>(), Words: 0), 0);
         foreach (var group in split.HeldOutGroups)
