@@ -21,6 +21,17 @@ public sealed class HeldOutSplitTests : IDisposable
     }
 
     [Fact]
+    public void TestSpeakers_AreKnown_OnlyWhenTheirVoicesAreAsCloseToTrainingAsTrainingSpeakersAreToThemselves()
+    {
+        double[][] train = [[0], [0.5], [10], [10.4], [20], [20.6]]; // three speakers, two recordings each: nearest other about 0.5
+        Assert.True(SpeakerGroups.TestSpeakersKnown(train, [[0.3], [10.2], [25]]).Known); // two of three match a training speaker
+        var unknown = SpeakerGroups.TestSpeakersKnown(train, [[5], [15], [30]]);
+        Assert.False(unknown.Known);
+        Assert.Equal(4.6, unknown.TestDistance, 3);
+        Assert.Equal(0.5, unknown.SameSpeakerDistance, 3);
+    }
+
+    [Fact]
     public void Choose_HoldsOutUpToThreeGroups_WithAnEqualShare_AndKeepsTheRestForFitting()
     {
         var train = Enumerable.Range(0, 40).Select(i => Utterance(i, seconds: 10)).ToList();

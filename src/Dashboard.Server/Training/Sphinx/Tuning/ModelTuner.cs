@@ -12,7 +12,8 @@ public sealed record TuningResult(DecoderSettings Settings, double HeldOutWer, d
 /// <summary>
 /// Chooses a custom model's <see cref="DecoderSettings"/> on held-out training recordings (speakers and sentences the
 /// candidates were not fitted on), one setting at a time: the domain weight, then the language weight, then the
-/// insertion penalty, then whether MLLR stays (only if it lowers the held-out WER and raises it for no held-out speaker group). The base
+/// insertion penalty, then whether MLLR stays (only if it lowers the held-out WER and, when the test set's speakers are new
+/// to training, raises it for no held-out speaker group). The base
 /// model is a candidate too, so the choice is never worse than the base on held-out data. Every decode is logged.
 /// </summary>
 public sealed class ModelTuner(IOptions<SphinxOptions> options)
@@ -22,7 +23,8 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     public static readonly double[] InsertionPenalties = [0.2, 2];
 
     /// <summary><paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model.</summary>
-    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform, StageProgress progress, CancellationToken ct)
+    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform,
+        bool testSpeakersKnown, StageProgress progress, CancellationToken ct)
     {
         var heldOut = split.HeldOut;
         var references = heldOut.Select(u => u.Reference).ToList();
@@ -60,7 +62,8 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
             var withMllr = (await StageAsync([best.Settings! with { AcousticTransform = true }]))[0];
             double GroupWer(List<int> indices, string[] hypotheses) => Wer(indices.Select(i => references[i]).ToList(), indices.Select(i => hypotheses[i]).ToList());
             var perGroup = JudgedGroups(split).Select(g => (With: GroupWer(g.Indices, withMllr.Hypotheses), Without: GroupWer(g.Indices, best.Hypotheses), g.Words)).ToList();
-            var helps = withMllr.Wer < best.Wer && perGroup.All(g => g.With <= g.Without);
+            // Speakers the transform was estimated on gain from it; new ones must not lose, whichever held-out group they resemble.
+            var helps = withMllr.Wer < best.Wer && (testSpeakersKnown || perGroup.All(g => g.With <= g.Without));
             mllrNote = $"MLLR {(helps ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
                 $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With:0.#}% vs {g.Without:0.#}% on {g.Words} words"))})";
             if (helps) best = withMllr;

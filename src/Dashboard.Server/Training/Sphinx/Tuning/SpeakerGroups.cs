@@ -49,6 +49,25 @@ public static class SpeakerGroups
         return ordered;
     }
 
+    /// <summary>
+    /// Whether the test recordings are by speakers the training data has (their voices, not their words, are compared):
+    /// the median distance from a test recording to its nearest training recording is at most twice the median distance
+    /// from a training recording to its nearest other one, which is nearly always the same speaker.
+    /// </summary>
+    public static (bool Known, double TestDistance, double SameSpeakerDistance) TestSpeakersKnown(IReadOnlyList<double[]> train, IReadOnlyList<double[]> test)
+    {
+        if (train.Count < 2 || test.Count == 0) return (false, 0, 0);
+        var sameSpeaker = Median(train.Select((a, i) => train.Where((_, j) => j != i).Min(b => VoiceSignature.Distance(a, b))));
+        var testDistance = Median(test.Select(a => train.Min(b => VoiceSignature.Distance(a, b))));
+        return (testDistance <= 2 * sameSpeaker, testDistance, sameSpeaker);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
     private static double Linkage(double[,] distance, List<int> a, List<int> b) => a.SelectMany(i => b.Select(j => distance[i, j])).Average();
 
     private static double[,] Distances(IReadOnlyList<double[]> signatures)

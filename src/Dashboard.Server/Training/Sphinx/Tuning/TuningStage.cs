@@ -17,13 +17,19 @@ public sealed record TunedModel(DecoderSettings Settings, string? TransformPath,
 /// </summary>
 public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation acoustic, ModelTuner tuner, IOptions<SphinxOptions> options)
 {
-    public async Task<TunedModel> RunAsync(IReadOnlyList<PreparedUtterance> train, DomainModel domain, RecognizerSpec baseSpec, string key,
+    public async Task<TunedModel> RunAsync(IReadOnlyList<PreparedUtterance> train, IReadOnlyList<PreparedUtterance> test, DomainModel domain, RecognizerSpec baseSpec, string key,
         string workFolder, (StageProgress Adapt, StageProgress Tune) progress, CancellationToken ct)
     {
         var split = HeldOutSplit.None(train);
+        var testSpeakersKnown = false;
         if (options.Value.TuningSeconds > 0 && train.Count >= HeldOutSplit.MinimumRecordings)
         {
-            var signatures = await Task.Run(() => train.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
+            var signatures = await SignaturesAsync(train, ct);
+            var known = SpeakerGroups.TestSpeakersKnown(signatures, await SignaturesAsync(test, ct));
+            testSpeakersKnown = known.Known;
+            await progress.Tune.LogAsync(LogLevels.Info, known.Known
+                ? $"The test recordings sound like training speakers (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR needs only lower the held-out WER."
+                : $"The test recordings are by speakers new to training (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR must also not raise any held-out speaker group's WER.", ct);
             var groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(signatures), signatures);
             split = HeldOutSplit.Choose(train, groups, options.Value.TuningSeconds);
             await progress.Tune.LogAsync(LogLevels.Info, $"Held out {split.HeldOut.Count} of {train.Count} training recordings " +
@@ -48,8 +54,11 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         var languageModel = Path.Combine(folder, SphinxModelManifest.BinaryLanguageModelFileName);
         var result = await tuner.TuneAsync(split,
             settings => settings is null ? baseSpec : settings.Spec($"{key}/tuning", domain.AddedPronunciations, languageModel, adaptation.TransformPath, baseSpec),
-            adaptation.TransformPath is not null, progress.Tune, ct);
+            adaptation.TransformPath is not null, testSpeakersKnown, progress.Tune, ct);
         await progress.Tune.LogAsync(LogLevels.Info, result.Summary, ct);
         return new TunedModel(result.Settings, result.Settings.AcousticTransform ? adaptation.TransformPath : null, result.Summary);
     }
+
+    private static Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct) =>
+        Task.Run(() => utterances.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
 }
