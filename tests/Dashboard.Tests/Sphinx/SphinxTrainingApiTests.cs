@@ -72,7 +72,7 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
         var total = TrainedCardiologyModel.TrainSentences + TrainedCardiologyModel.TestSentences;
         Assert.Contains($"Converted 1/{total}: ", log);
         Assert.Contains($"Converted {total}/{total}: ", log);
-        Assert.Contains("pronunciations from espeak-ng: ", log);
+        Assert.Contains("pronunciations from espeak-ng and flite (", log);
         Assert.Matches(@"apixaban \[(AH|AE) P IH K S", log);
         Assert.Contains("sphinx_lm_convert accepted it", log);
         Assert.Matches(@"MLLR pass 2: bw aligned \d+ of \d+ utterances", log);
