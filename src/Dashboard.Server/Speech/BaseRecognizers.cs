@@ -14,7 +14,7 @@ public sealed record BaseVocabulary(IReadOnlyList<Pronunciation> Pronunciations,
 /// vocabulary (<see cref="BaseModelVocabularies"/>) interpolated at <see cref="SphinxOptions.BaseVocabularyWeight"/>.
 /// Custom models include their base model's vocabulary too. Pronunciations are made once per base model and kept.
 /// </summary>
-public sealed class BaseRecognizers(NewWordPronouncer pronouncer, IBlobStorage storage, IOptions<SphinxOptions> options)
+public sealed class BaseRecognizers(VocabularyPronouncer pronouncer, IBlobStorage storage, IOptions<SphinxOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<BaseVocabulary>>> vocabularies = new();
 

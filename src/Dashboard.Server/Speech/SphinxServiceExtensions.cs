@@ -16,7 +16,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton(sp => new PronunciationDictionary(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
         services.TryAddSingleton(sp => new EspeakGraphemeToPhoneme(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
         services.TryAddSingleton(sp => new FliteLetterToSound(sp.GetRequiredService<IOptions<SphinxOptions>>().Value));
-        services.TryAddSingleton<NewWordPronouncer>();
+        services.TryAddSingleton<VocabularyPronouncer>();
         services.TryAddSingleton<DomainModelBuilder>();
         services.TryAddSingleton<BaseRecognizers>();
         services.TryAddSingleton<SphinxCorpusPreparer>();

@@ -17,7 +17,7 @@ public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
     private BaseRecognizers Recognizers()
     {
         var options = new SphinxOptions();
-        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(options), new EspeakGraphemeToPhoneme(options), new FliteLetterToSound(options));
+        var pronouncer = new VocabularyPronouncer(new PronunciationDictionary(options), new EspeakGraphemeToPhoneme(options), new FliteLetterToSound(options));
         return new BaseRecognizers(pronouncer,
             new LocalBlobStorage(Options.Create(new StorageOptions { Root = root })), Options.Create(options));
     }

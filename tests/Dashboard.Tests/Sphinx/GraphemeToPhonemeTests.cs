@@ -50,7 +50,7 @@ public sealed class GraphemeToPhonemeTests
     [Fact]
     public async Task NewWords_KeepBothSourcesPronunciations_WhereTheyDiffer()
     {
-        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
+        var pronouncer = new VocabularyPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
         var result = await pronouncer.PronounceAsync(["copd", "omeprazole", "hello", "copd"], Path.GetTempPath(), CancellationToken.None);
         Assert.True(result.FliteAvailable);
         Assert.Empty(result.Unpronounceable);
@@ -65,7 +65,7 @@ public sealed class GraphemeToPhonemeTests
     [Fact]
     public async Task KnownWords_GainFlitesPronunciation_OnlyWhereTheDictionaryLacksIt()
     {
-        var pronouncer = new NewWordPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
+        var pronouncer = new VocabularyPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
         var result = await pronouncer.PronounceAsync(["mg", "ct", "patient", "the"], Path.GetTempPath(), CancellationToken.None);
         Assert.Equal(0, result.WordCount);
         Assert.Contains(new Pronunciation("mg(2)", "EH M JH IY"), result.Added); // the dictionary has only EH M G IY

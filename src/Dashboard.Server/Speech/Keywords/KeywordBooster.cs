@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Server.Speech.Keywords;
 
 /// <summary>
-/// Boosts a request's terms without retraining: words the dictionaries lack get pronunciations (<see cref="NewWordPronouncer"/>), and a
+/// Boosts a request's terms without retraining: words the dictionaries lack get pronunciations (<see cref="VocabularyPronouncer"/>), and a
 /// <see cref="KeywordLanguageModel"/> of the terms joins the recognizer's language models at a weight set by the
 /// intensifier. The decoder for a model + term set is cached in the <see cref="DecoderPool"/> under its own key.
 /// </summary>
-public sealed class KeywordBooster(NewWordPronouncer pronouncer, IOptions<SphinxOptions> options)
+public sealed class KeywordBooster(VocabularyPronouncer pronouncer, IOptions<SphinxOptions> options)
 {
     public static string DecoderKey(string modelKey, KeywordBoost boost) => boost.IsEmpty ? modelKey : $"{modelKey}|keywords:{boost.CacheKey}";
 

@@ -13,7 +13,7 @@ public sealed record DomainModel(ArpaModel LanguageModel, IReadOnlyList<Pronunci
 }
 
 /// <summary>
-/// Builds the domain model from the training sentences (new words are pronounced by <see cref="NewWordPronouncer"/>
+/// Builds the domain model from the training sentences (new words are pronounced by <see cref="VocabularyPronouncer"/>
 /// beforehand): the n-gram model (<see cref="KneserNeyEstimator"/>) is written as ARPA and
 /// converted to PocketSphinx's binary form with sphinx_lm_convert, which also proves that the ARPA file is valid.
 /// </summary>

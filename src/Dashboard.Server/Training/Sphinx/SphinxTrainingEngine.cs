@@ -17,7 +17,7 @@ namespace Dashboard.Server.Training.Sphinx;
 /// helps (<see cref="TuningStage"/>), then measures base and custom WER/CER on the test set. The result is stored as a versioned artifact (manifest, LM, dictionary, evaluation).
 /// </summary>
 public sealed class SphinxTrainingEngine(
-    IBlobStorage storage, SphinxCorpusPreparer preparer, NewWordPronouncer pronouncer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
+    IBlobStorage storage, SphinxCorpusPreparer preparer, VocabularyPronouncer pronouncer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
     LongRecordingSegmenter segmenter, TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
     public const string EngineName = "sphinx";

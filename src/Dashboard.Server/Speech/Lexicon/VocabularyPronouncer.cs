@@ -1,9 +1,12 @@
 namespace Dashboard.Server.Speech.Lexicon;
 
-/// <summary>Pronunciations made for words the CMU dictionary lacks, and the words none could be made for.</summary>
-public sealed record NewWordPronunciations(IReadOnlyList<Pronunciation> Added, IReadOnlyList<string> Unpronounceable, bool FliteAvailable)
+/// <summary>
+/// Pronunciations a vocabulary adds to the CMU dictionary (new words, and further variants of known ones), and the new
+/// words none could be made for.
+/// </summary>
+public sealed record VocabularyPronunciations(IReadOnlyList<Pronunciation> Added, IReadOnlyList<string> Unpronounceable, bool FliteAvailable)
 {
-    public static readonly NewWordPronunciations None = new([], [], true);
+    public static readonly VocabularyPronunciations None = new([], [], true);
 
     /// <summary>How many words the CMU dictionary lacks got pronunciations (variants such as "word(2)" not counted).</summary>
     public int WordCount => Added.Count(p => !p.IsVariant);
@@ -17,13 +20,13 @@ public sealed record NewWordPronunciations(IReadOnlyList<Pronunciation> Added, I
 /// gains flite's as a further variant when that differs from all of them (abbreviations: "mg" as EH M JH IY beside
 /// the dictionary's EH M G IY, "ct" spelled out beside "court").
 /// </summary>
-public sealed class NewWordPronouncer(PronunciationDictionary dictionary, EspeakGraphemeToPhoneme espeak, FliteLetterToSound flite)
+public sealed class VocabularyPronouncer(PronunciationDictionary dictionary, EspeakGraphemeToPhoneme espeak, FliteLetterToSound flite)
 {
-    public async Task<NewWordPronunciations> PronounceAsync(IEnumerable<string> words, string workFolder, CancellationToken ct)
+    public async Task<VocabularyPronunciations> PronounceAsync(IEnumerable<string> words, string workFolder, CancellationToken ct)
     {
         var vocabulary = words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var missing = vocabulary.Where(w => !dictionary.Contains(w)).ToList();
-        if (vocabulary.Count == 0) return NewWordPronunciations.None;
+        if (vocabulary.Count == 0) return VocabularyPronunciations.None;
         var fromEspeak = await espeak.PronounceAsync(missing, workFolder, ct);
         var fromFlite = await flite.PronounceAsync(vocabulary, ct);
         var phonesOf = vocabulary.ToDictionary(w => w, w => dictionary.PronunciationsOf(w).ToList(), StringComparer.Ordinal);
@@ -34,6 +37,6 @@ public sealed class NewWordPronouncer(PronunciationDictionary dictionary, Espeak
         }
         var added = vocabulary.SelectMany(w => phonesOf[w].Select((phones, i) => (w, phones, i)).Skip(known[w]))
             .Select(e => new Pronunciation(Pronunciation.VariantName(e.w, e.i), e.phones)).ToList();
-        return new NewWordPronunciations(added, missing.Where(w => phonesOf[w].Count == 0).ToList(), fromFlite is not null);
+        return new VocabularyPronunciations(added, missing.Where(w => phonesOf[w].Count == 0).ToList(), fromFlite is not null);
     }
 }
