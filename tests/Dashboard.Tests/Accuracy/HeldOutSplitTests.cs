@@ -16,7 +16,7 @@ public sealed class HeldOutSplitTests : IDisposable
         // Signatures on a line: groups A near 0, B near 1, C near 10 (the odd one out), D near 2.
         double[][] signatures = [[0], [0.1], [1], [1.1], [1.2], [10], [10.1], [2], [2.1]];
         List<List<int>> groups = [[2, 3, 4], [0, 1], [5, 6], [7, 8]];
-        var order = SpeakerGroups.SpreadOrder(groups, signatures);
+        var order = SpeakerGroups.SpreadOrder(groups, SpeakerGroups.Distances(signatures));
         Assert.Equal([[0, 1], [5, 6], [7, 8], [2, 3, 4]], order);
     }
 
@@ -24,8 +24,9 @@ public sealed class HeldOutSplitTests : IDisposable
     public void TestSpeakers_AreKnown_OnlyWhenTheirVoicesAreAsCloseToTrainingAsTrainingSpeakersAreToThemselves()
     {
         double[][] train = [[0], [0.5], [10], [10.4], [20], [20.6]]; // three speakers, two recordings each: nearest other about 0.5
-        Assert.True(SpeakerGroups.TestSpeakersKnown(train, [[0.3], [10.2], [25]]).Known); // two of three match a training speaker
-        var unknown = SpeakerGroups.TestSpeakersKnown(train, [[5], [15], [30]]);
+        var distance = SpeakerGroups.Distances(train);
+        Assert.True(SpeakerGroups.TestSpeakersKnown(distance, train, [[0.3], [10.2], [25]]).Known); // two of three match a training speaker
+        var unknown = SpeakerGroups.TestSpeakersKnown(distance, train, [[5], [15], [30]]);
         Assert.False(unknown.Known);
         Assert.Equal(4.6, unknown.TestDistance, 3);
         Assert.Equal(0.5, unknown.SameSpeakerDistance, 3);

@@ -25,17 +25,16 @@ public sealed class VocabularyPronouncer(PronunciationDictionary dictionary, Esp
     public async Task<VocabularyPronunciations> PronounceAsync(IEnumerable<string> words, string workFolder, CancellationToken ct)
     {
         var vocabulary = words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var missing = vocabulary.Where(w => !dictionary.Contains(w)).ToList();
         if (vocabulary.Count == 0) return VocabularyPronunciations.None;
+        var missing = vocabulary.Where(w => !dictionary.Contains(w)).ToList();
         var fromEspeak = await espeak.PronounceAsync(missing, workFolder, ct);
         var fromFlite = await flite.PronounceAsync(vocabulary, ct);
         var phonesOf = vocabulary.ToDictionary(w => w, w => dictionary.PronunciationsOf(w).ToList(), StringComparer.Ordinal);
-        var known = phonesOf.ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
         foreach (var p in fromEspeak.Concat(fromFlite ?? []).Where(p => p.Phones.Split(' ').All(PronunciationDictionary.Phones.Contains)))
         {
             if (!phonesOf[p.Word].Contains(p.Phones)) phonesOf[p.Word].Add(p.Phones);
         }
-        var added = vocabulary.SelectMany(w => phonesOf[w].Select((phones, i) => (w, phones, i)).Skip(known[w]))
+        var added = vocabulary.SelectMany(w => phonesOf[w].Select((phones, i) => (w, phones, i)).Skip(dictionary.PronunciationsOf(w).Count))
             .Select(e => new Pronunciation(Pronunciation.VariantName(e.w, e.i), e.phones)).ToList();
         return new VocabularyPronunciations(added, missing.Where(w => phonesOf[w].Count == 0).ToList(), fromFlite is not null);
     }

@@ -46,7 +46,7 @@ public sealed class SphinxTrainingEngine(
         var newWords = await pronouncer.PronounceAsync(vocabulary, scratch.Path, ct);
         var (added, unpronounceable) = (newWords.Added, newWords.Unpronounceable);
         await progress.LogAsync(LogLevels.Info, $"Vocabulary: {vocabulary.Count} words, {newWords.WordCount + unpronounceable.Count} not in the CMU dictionary; " +
-            $"pronunciations from espeak-ng and flite ({added.Count - newWords.WordCount} words where they differ keep both): {Sample(added.Select(p => $"{p.Word} [{p.Phones}]"))}", ct);
+            $"pronunciations from espeak-ng and flite ({added.Count - newWords.WordCount} further variants where they differ from each other or the dictionary): {Sample(added.Select(p => $"{p.Word} [{p.Phones}]"))}", ct);
         if (!newWords.FliteAvailable)
             await progress.LogAsync(LogLevels.Warning, $"flite's {FliteLetterToSound.Tool} is not installed: new words have espeak-ng's pronunciation only (install the Debian package flite).", ct);
         if (unpronounceable.Count > 0)

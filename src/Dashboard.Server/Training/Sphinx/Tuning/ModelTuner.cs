@@ -85,16 +85,15 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     /// </summary>
     public static List<(List<int> Indices, int Words)> JudgedGroups(HeldOutSplit split)
     {
-        var (judged, small, offset) = (new List<(List<int>, int)>(), (Indices: new List<int>(), Words: 0), 0);
+        var (judged, small, offset) = (new List<(List<int> Indices, int Words)>(), new List<(List<int> Indices, int Words)>(), 0);
         foreach (var group in split.HeldOutGroups)
         {
             var indices = Enumerable.Range(offset, group.Count).ToList();
-            var words = group.Sum(u => u.Reference.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
             offset += group.Count;
-            if (words >= MinimumGroupWords) judged.Add((indices, words));
-            else small = ([.. small.Indices, .. indices], small.Words + words);
+            var words = group.Sum(u => u.Reference.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            (words >= MinimumGroupWords ? judged : small).Add((indices, words));
         }
-        if (small.Indices.Count > 0) judged.Add(small);
+        if (small.Count > 0) judged.Add(([.. small.SelectMany(g => g.Indices)], small.Sum(g => g.Words)));
         return judged;
     }
 

@@ -4,15 +4,16 @@ namespace Dashboard.Server.Training.Sphinx.Tuning;
 
 /// <summary>
 /// Groups recordings that sound like the same speaker (average-linkage clustering of <see cref="VoiceSignature"/>s)
-/// into about one group per six recordings, so held-out tuning can leave whole speakers out of what it fits.
+/// into about one group per six recordings, so held-out tuning can leave whole speakers out of what it fits. The
+/// methods share one matrix of <see cref="Distances"/> between the training recordings, computed once by the caller.
 /// </summary>
 public static class SpeakerGroups
 {
-    public static List<List<int>> Cluster(IReadOnlyList<double[]> signatures)
+    public static List<List<int>> Cluster(double[,] distance)
     {
-        var groups = Enumerable.Range(0, signatures.Count).Select(i => new List<int> { i }).ToList();
-        var target = Math.Clamp(signatures.Count / 6, 2, 12);
-        var distance = Distances(signatures);
+        var count = distance.GetLength(0);
+        var groups = Enumerable.Range(0, count).Select(i => new List<int> { i }).ToList();
+        var target = Math.Clamp(count / 6, 2, 12);
         while (groups.Count > target)
         {
             var (bestA, bestB, best) = (0, 1, double.MaxValue);
@@ -35,9 +36,8 @@ public static class SpeakerGroups
     /// those already taken, so a few held-out groups span the voices in the data instead of being
     /// near copies of speakers the candidates were fitted on.
     /// </summary>
-    public static List<List<int>> SpreadOrder(IReadOnlyList<List<int>> groups, IReadOnlyList<double[]> signatures)
+    public static List<List<int>> SpreadOrder(IReadOnlyList<List<int>> groups, double[,] distance)
     {
-        var distance = Distances(signatures);
         var left = groups.OrderBy(g => g.Count).ThenBy(g => g.Min()).ToList();
         var ordered = new List<List<int>>();
         while (left.Count > 0)
@@ -54,10 +54,11 @@ public static class SpeakerGroups
     /// the median distance from a test recording to its nearest training recording is at most twice the median distance
     /// from a training recording to its nearest other one, which is nearly always the same speaker.
     /// </summary>
-    public static (bool Known, double TestDistance, double SameSpeakerDistance) TestSpeakersKnown(IReadOnlyList<double[]> train, IReadOnlyList<double[]> test)
+    public static (bool Known, double TestDistance, double SameSpeakerDistance) TestSpeakersKnown(
+        double[,] distance, IReadOnlyList<double[]> train, IReadOnlyList<double[]> test)
     {
         if (train.Count < 2 || test.Count == 0) return (false, 0, 0);
-        var sameSpeaker = Median(train.Select((a, i) => train.Where((_, j) => j != i).Min(b => VoiceSignature.Distance(a, b))));
+        var sameSpeaker = Median(train.Select((_, i) => Enumerable.Range(0, train.Count).Where(j => j != i).Min(j => distance[i, j])));
         var testDistance = Median(test.Select(a => train.Min(b => VoiceSignature.Distance(a, b))));
         return (testDistance <= 2 * sameSpeaker, testDistance, sameSpeaker);
     }
@@ -70,7 +71,7 @@ public static class SpeakerGroups
 
     private static double Linkage(double[,] distance, List<int> a, List<int> b) => a.SelectMany(i => b.Select(j => distance[i, j])).Average();
 
-    private static double[,] Distances(IReadOnlyList<double[]> signatures)
+    public static double[,] Distances(IReadOnlyList<double[]> signatures)
     {
         var distance = new double[signatures.Count, signatures.Count];
         for (var i = 0; i < signatures.Count; i++)

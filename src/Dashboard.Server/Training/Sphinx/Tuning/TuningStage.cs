@@ -25,12 +25,13 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         if (options.Value.TuningSeconds > 0 && train.Count >= HeldOutSplit.MinimumRecordings)
         {
             var signatures = await SignaturesAsync(train, ct);
-            var known = SpeakerGroups.TestSpeakersKnown(signatures, await SignaturesAsync(test, ct));
+            var distance = SpeakerGroups.Distances(signatures);
+            var known = SpeakerGroups.TestSpeakersKnown(distance, signatures, await SignaturesAsync(test, ct));
             testSpeakersKnown = known.Known;
             await progress.Tune.LogAsync(LogLevels.Info, known.Known
                 ? $"The test recordings sound like training speakers (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR needs only lower the held-out WER."
                 : $"The test recordings are by speakers new to training (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR must also not raise any held-out speaker group's WER.", ct);
-            var groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(signatures), signatures);
+            var groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(distance), distance);
             split = HeldOutSplit.Choose(train, groups, options.Value.TuningSeconds);
             await progress.Tune.LogAsync(LogLevels.Info, $"Held out {split.HeldOut.Count} of {train.Count} training recordings " +
                 $"({split.HeldOut.Sum(u => u.Seconds) / 60:0.#} min) from {split.HeldOutGroups.Count} of {groups.Count} speaker groups for tuning; " +
