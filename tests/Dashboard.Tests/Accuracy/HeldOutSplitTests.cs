@@ -6,6 +6,7 @@ using Xunit;
 namespace Dashboard.Tests.Accuracy;
 
 /// <summary>Which training recordings tuning holds out: whole speaker groups, spread over unlike voices, within the audio budget.</summary>
+[Trait("Category", "unit")]
 public sealed class HeldOutSplitTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("held-out-").FullName;

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Accuracy;
 /// A long recording built from known sentences with known pauses (flite, real PocketSphinx): it is cut in those pauses,
 /// and the stretch whose transcript does not match the audio is left out and named in the training log.
 /// </summary>
+[Trait("Category", "sphinx")]
 public sealed class LongRecordingSegmenterTests : IDisposable
 {
     private const double Gap = 1.0;

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Api;
 
 /// <summary>"Authorization: Bearer KEY" (and "Token KEY"); anything else is 401 in the envelope on every endpoint.</summary>
+[Trait("Category", "api")]
 public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

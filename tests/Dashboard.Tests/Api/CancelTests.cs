@@ -17,6 +17,7 @@ public sealed class LongRunsFactory : DashboardFactory
 }
 
 /// <summary>POST /cancel, and what may and may not change while a run is in progress.</summary>
+[Trait("Category", "api")]
 public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRunsFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Api;
 /// `dotnet Dashboard.Server.dll create-api-key --org NAME --plan PLAN`, run as a process on the same data folder
 /// and database as the in-process server: it prints only the key, and the server accepts that key.
 /// </summary>
+[Trait("Category", "api")]
 public sealed partial class CliTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private IDictionary<string, string> Environment => ServerProcess.Environment(factory.Folder);

@@ -39,6 +39,7 @@ public sealed class FailingStorageFactory : DashboardFactory
 }
 
 /// <summary>Errors that are not about one resource: unknown routes and unexpected failures, still in the seed's envelope.</summary>
+[Trait("Category", "api")]
 public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFixture<FailingStorageFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>An organization never sees another's models: 404 (not 403) on every endpoint, and nothing changes.</summary>
+[Trait("Category", "api")]
 public sealed class IsolationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -16,6 +16,7 @@ public sealed class ProductionHoursFactory : DashboardFactory
     };
 }
 
+[Trait("Category", "api")]
 public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) : IClassFixture<ProductionHoursFactory>
 {
     private const string Models = ApiClientExtensions.Models;

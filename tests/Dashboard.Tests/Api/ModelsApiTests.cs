@@ -6,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>POST/GET /custom_models and GET/POST/DELETE /custom_models/{id}, with the seed's field names.</summary>
+[Trait("Category", "api")]
 public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

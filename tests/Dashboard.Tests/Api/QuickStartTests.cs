@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>The seed's curl Quick Start, step by step, as one test.</summary>
+[Trait("Category", "api")]
 public sealed class QuickStartTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Api;
 /// The real server as a child process: a run in progress when the process is killed (SIGKILL) completes by
 /// itself when the server starts again on the same database (Quartz's persistent store with RequestRecovery).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class RestartTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-restart-").FullName;

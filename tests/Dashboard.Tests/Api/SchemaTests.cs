@@ -14,6 +14,7 @@ namespace Dashboard.Tests.Api;
 /// SchemaMigrator's numbered scripts against the EF model: the migrated schema equals what EF would create,
 /// every version is recorded, and migrating a populated database (again, or from an earlier version) loses nothing.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class SchemaTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-schema-").FullName;

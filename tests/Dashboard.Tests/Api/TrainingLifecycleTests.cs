@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>POST /run and GET /log through the lifecycle 1 → 2 → 3 → 4 | 5, with short simulated runs.</summary>
+[Trait("Category", "api")]
 public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -7,6 +7,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>PUT /custom_models/{id}/data: audio probed by content, transcripts checked, both accepted or nothing changes.</summary>
+[Trait("Category", "api")]
 public sealed class UploadTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

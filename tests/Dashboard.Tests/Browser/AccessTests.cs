@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class AccessTests(BrowserFixture fixture)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Browser;
 /// training with live updates and every admin page, with no CSP violation reported by the browser.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
 {
     [Fact]

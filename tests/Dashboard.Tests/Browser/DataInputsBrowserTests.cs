@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The model page in Chromium: a ZIP handed to the upload input lists its accepted and rejected files; text data shows beside the audio sets.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class DataInputsBrowserTests(BrowserFixture fixture)
 {
     [Fact]

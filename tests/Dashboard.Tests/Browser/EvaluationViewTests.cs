@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Browser;
 /// runs the simulated engine): a tiny cardiology model trained through the API, then looked at in Chromium.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class EvaluationViewTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private const string Org = "Riverside Cardiology";

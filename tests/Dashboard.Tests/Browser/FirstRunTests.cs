@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Browser;
 /// member's password (shown once) and changes the plan within what the operator allows.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class FirstRunTests(BrowserFixture fixture)
 {
     private const string AdminEmail = "founder@fresh.test";

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Browser;
 /// when UPDATE_SCREENSHOTS=1, otherwise into a temporary folder, so a test run leaves the clone clean.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class ScreenshotTests(BrowserFixture fixture)
 {
     private const string Org = "Northwind Clinic";

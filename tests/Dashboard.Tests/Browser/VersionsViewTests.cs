@@ -4,6 +4,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The model page's versions: each successful run with its WER, the serving one marked, and "serve this version" for admins.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class VersionsViewTests(BrowserFixture fixture)
 {
     private static ILocator Row(IPage page, int version) => page.Locator($"[data-testid=version-row][data-version='{version}']");

@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Browser;
 /// that the page lists; internal addresses are refused with the reason; members do not see the page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class WebhooksPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private const string Org = "Hooked Labs", Admin = "admin@hooked.test", Member = "member@hooked.test";

@@ -6,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.DataInputs;
 
 /// <summary>PUT .../data with archive_file: a ZIP of pairs, each checked as a single upload; hostile archives refused whole.</summary>
+[Trait("Category", "api")]
 public sealed class ArchiveUploadTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private async Task<(HttpClient Client, int Id)> NewModelAsync()

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.DataInputs;
 
 /// <summary>PUT .../data with type=text and text_file: domain sentences for the language model, checked like transcripts, no audio hours.</summary>
+[Trait("Category", "api")]
 public sealed class TextDataUploadTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Deployment;
 /// operator's appsettings.json, and `dotnet out/Dashboard.Server.dll` started from another working directory reads
 /// that file, keeps its data beside it and serves the pages with their scripts.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class PublishedFolderTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-publish-").FullName;

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Encryption;
 /// Through the API, as users meet it: uploaded pairs are stored encrypted, yet play back whole and by range (an
 /// &lt;audio&gt; element seeks with ranges), and neither the storage folder nor the database holds their plaintext.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class EncryptedAudioApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Encryption;
 /// `rotate-key` run as the operator runs it (the program's command, same data folder) beside a running server: new blobs
 /// use the new key, old ones stay readable, and `--reencrypt` moves everything to the new key.
 /// </summary>
+[Trait("Category", "api")]
 public sealed partial class KeyRotationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Encryption;
 /// The real server process refuses to start with keys that cannot open what is stored, saying so in one line (no stack
 /// trace) with a non-zero exit; with the right keys it serves the stored audio again.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class StartupKeyCheckTests : IDisposable
 {
     private const string Models = ApiClientExtensions.Models;

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Evaluation;
 /// Our word and character alignment against NIST's sclite (Debian sctk), the scorer the field uses, on the same
 /// reference/hypothesis pairs: seeded random edits of sentences over a small vocabulary, so ties between alignments are common.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class ScliteAgreementTests : IDisposable
 {
     private const string Sclite = "/usr/lib/sctk/bin/sclite";

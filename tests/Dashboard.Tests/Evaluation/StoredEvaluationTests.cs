@@ -14,6 +14,7 @@ namespace Dashboard.Tests.Evaluation;
 /// GET /api/v3/custom_models/{id}/evaluation over evaluations written straight into the server's storage: the shape
 /// stored before utterances named their data file and carried word alignments still reads, completed.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class StoredEvaluationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

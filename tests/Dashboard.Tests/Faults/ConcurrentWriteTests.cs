@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Faults;
 
 /// <summary>Many writers on one SQLite file at once (WAL, busy timeout): every accepted write is kept, none answers 5xx.</summary>
+[Trait("Category", "api")]
 public sealed class ConcurrentWriteTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Faults;
 /// The real server as a child process, stopped the hard way mid-work and started again on the same data:
 /// SIGTERM mid-training (a clean, bounded stop; the run resumes) and SIGKILL mid-upload (nothing partial kept).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-faults-").FullName;

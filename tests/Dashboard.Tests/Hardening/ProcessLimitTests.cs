@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>External tools cannot hang or exhaust a worker: a time limit that kills the whole process tree, and a memory cap.</summary>
+[Trait("Category", "unit")]
 public sealed class ProcessLimitTests
 {
     [Fact]

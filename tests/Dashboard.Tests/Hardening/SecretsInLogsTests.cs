@@ -46,6 +46,7 @@ public sealed class LogCapturingFactory : HardeningFactory
 }
 
 /// <summary>API keys and passwords never reach the logs, at any level, whatever the request did with them.</summary>
+[Trait("Category", "api")]
 public sealed class SecretsInLogsTests(LogCapturingFactory factory) : IClassFixture<LogCapturingFactory>
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Hub;
 
 /// <summary>/hubs/training with the official JS client (@microsoft/signalr, run by node), against the real server.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class TrainingHubTests(BrowserFixture fixture)
 {
     [Fact]

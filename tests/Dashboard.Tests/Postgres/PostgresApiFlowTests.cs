@@ -5,6 +5,7 @@ namespace Dashboard.Tests.Postgres;
 
 /// <summary>The API's main flow with Database:Provider=postgres: the same answers as on SQLite, from a real PostgreSQL 15.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class PostgresApiFlowTests(PostgresServer server)
 {
     private const string Models = ApiClientExtensions.Models;

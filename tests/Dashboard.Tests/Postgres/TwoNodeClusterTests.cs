@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Postgres;
 /// node B finishes the run.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class TwoNodeClusterTests(PostgresServer server)
 {
     private const double RunSeconds = 120; // node A is still training when it is killed

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Privacy;
 /// Deleting a model, a pool item or a whole organization (`delete-org`) removes its files and rows: a scan of the
 /// storage folder and of every table finds nothing of it, while another organization keeps everything.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class DeletionLeavesNothingTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Dashboard.Server.Speech.Adaptation;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class AcousticModelFilesTests
 {
     private static readonly SphinxOptions Options = new();

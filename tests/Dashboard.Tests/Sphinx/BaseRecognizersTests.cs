@@ -10,6 +10,7 @@ using Dashboard.Server.Speech.Lexicon;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string root = Directory.CreateTempSubdirectory("sphinx-base-").FullName;

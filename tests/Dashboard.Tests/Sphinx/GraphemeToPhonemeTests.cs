@@ -6,6 +6,7 @@ using Dashboard.Server.Speech.Lexicon;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class GraphemeToPhonemeTests
 {
     private static readonly SphinxOptions Options = new();

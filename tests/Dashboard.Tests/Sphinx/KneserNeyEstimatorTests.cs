@@ -8,6 +8,7 @@ using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "sphinx")]
 public sealed class KneserNeyEstimatorTests
 {
     private static List<IReadOnlyList<string>> CorpusSentences() =>

@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Versions;
 /// Each successful run is a version; the serving one answers `custom_model_{id}` also while the model retrains and
 /// after a failed retrain; GET .../versions lists them; an admin chooses which one serves.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixture<GatedEngineFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Webhooks;
 /// The real server as a child process: webhook deliveries still waiting for a retry when the process is killed
 /// (SIGKILL) are sent once the server starts again on the same database (delivery rows + Quartz's persistent store).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class DeliveryRestartTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("dashboard-delivery-restart-").FullName;

@@ -8,6 +8,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Webhooks;
 
 /// <summary>/api/v3/webhooks: registration, signed deliveries of every training status change to a real loopback receiver, retries, the host policy.</summary>
+[Trait("Category", "api")]
 public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixture<WebhookServerFactory>, IAsyncLifetime
 {
     private const string Webhooks = "/api/v3/webhooks";
