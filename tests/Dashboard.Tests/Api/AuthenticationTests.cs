@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Headers;
 using Dashboard.Server.Security;
@@ -68,7 +69,7 @@ public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixtur
 
         var created = await client.CreateModelAsync();
 
-        Assert.Equal(1, (int)(await client.GetModelAsync((int)created["id"]!))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync((int)created["id"]!)).Status());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Training;
@@ -40,13 +41,13 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
     public async Task CancelTraining_ReturnsTheModelToReadyToRun_AndStopsTheRun()
     {
         var (client, id) = await RunningModelAsync();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(30), 3);
+        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(30), TrainingStatus.Running);
 
         var canceled = await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(2, (int)canceled["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, canceled.Status());
         Assert.Equal(0, (int)canceled["training_progress"]!);
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
         Assert.False(await HasTrainingJobAsync(id));
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.Contains(log["lines"]!.AsArray(), l => ((string)l!["message"]!).Contains("canceled", StringComparison.Ordinal));
@@ -60,7 +61,7 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
 
         var restarted = await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
 
-        Assert.Equal(3, (int)restarted["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, restarted.Status());
         Assert.True(await HasTrainingJobAsync(id));
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
     }
@@ -73,7 +74,7 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
 
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT");
 
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -149,8 +150,8 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
 
         var model = await client.GetModelAsync(id);
 
-        Assert.Equal(3, (int)polled["training_status"]!);
-        Assert.Equal(3, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, polled.Status());
+        Assert.Equal(TrainingStatus.Running, model.Status());
         Assert.True((int)model["training_progress"]! >= stored, $"stored {stored}, answered {model["training_progress"]}");
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
     }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Encryption;
@@ -82,6 +83,6 @@ public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFi
         Assert.Equal(0, await factory.DataFileCountAsync(id));
         Assert.Empty(factory.BlobsOf(id));
         Assert.Empty(factory.StagedFiles());
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
     }
 }

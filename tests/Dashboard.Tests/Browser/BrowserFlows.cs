@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -47,9 +48,12 @@ public static partial class BrowserFlows
         await Assertions.Expect(page.Locator("[data-testid=upload-item][data-state=done]")).ToHaveCountAsync(before + expectDone);
     }
 
-    public static async Task WaitForStatusAsync(IPage page, int status, int timeoutMs = 60_000) =>
+    public static async Task WaitForStatusAsync(IPage page, TrainingStatus status, int timeoutMs = 60_000) =>
         await Assertions.Expect(page.Locator("header [data-testid=model-status]"))
-            .ToHaveAttributeAsync("data-status", status.ToString(), new() { Timeout = timeoutMs });
+            .ToHaveAttributeAsync("data-status", Code(status), new() { Timeout = timeoutMs });
+
+    /// <summary>A status as the pages write it in data-status: the seed's number.</summary>
+    public static string Code(TrainingStatus status) => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A model created, filled and trained through the UI by the member; returns its id.</summary>
     public static async Task<int> TrainedModelAsync(IPage page, string name, string description, string[] train, string[] test)
@@ -58,7 +62,7 @@ public static partial class BrowserFlows
         await UploadAsync(page, "train", train, train.Length / 2);
         await UploadAsync(page, "test", test, test.Length / 2);
         await page.GetByTestId("start-training").ClickAsync();
-        await WaitForStatusAsync(page, 4);
+        await WaitForStatusAsync(page, TrainingStatus.Success);
         return id;
     }
 

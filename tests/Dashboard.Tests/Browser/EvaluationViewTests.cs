@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Dashboard.Tests.Sphinx;
@@ -80,9 +81,9 @@ public sealed class EvaluationViewTests(BrowserFixture fixture, ITestOutputHelpe
         while (true)
         {
             var model = await SphinxApiCalls.GetJsonAsync(client, $"/api/v3/custom_models/{id}");
-            var status = model.GetProperty("training_status").GetInt32();
-            if (status == 4) return id;
-            if (status == 5 || DateTime.UtcNow > deadline)
+            var status = (TrainingStatus)model.GetProperty("training_status").GetInt32();
+            if (status == TrainingStatus.Success) return id;
+            if (status == TrainingStatus.Failed || DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"Training did not succeed: {model}\n{await client.GetStringAsync($"/api/v3/custom_models/{id}/log?format=text")}");
             await Task.Delay(500);
         }

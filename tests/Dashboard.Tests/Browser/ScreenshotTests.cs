@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -33,7 +34,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await page.GetByTestId("start-training").ClickAsync();
         await page.GetByTestId("log-line").Nth(6).WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "model-training-live-1400.png"), FullPage = true });
-        await BrowserFlows.WaitForStatusAsync(page, 4);
+        await BrowserFlows.WaitForStatusAsync(page, TrainingStatus.Success);
         await page.Context.CloseAsync();
 
         foreach (var width in new[] { 1400, 800 })

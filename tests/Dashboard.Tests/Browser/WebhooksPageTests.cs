@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -95,6 +96,6 @@ public sealed class WebhooksPageTests(BrowserFixture fixture) : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.CreateApiKeyAsync(Org));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
         (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
     }
 }

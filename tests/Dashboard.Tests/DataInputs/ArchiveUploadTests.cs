@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.IO.Compression;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ public sealed class ArchiveUploadTests(DashboardFactory factory) : IClassFixture
         Assert.Equal(0, await factory.DataFileCountAsync(id));
         Assert.Empty(factory.BlobsOf(id));
         Assert.Empty(factory.StagedFiles());
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,7 @@ public sealed partial class KeyRotationTests(DashboardFactory factory) : IClassF
     {
         var pair = await UploadAsync("reencrypt");
         (await pair.Client.PostAsync($"{Models}/{pair.ModelId}/run", null)).EnsureSuccessStatusCode();
-        await pair.Client.WaitForStatusAsync(pair.ModelId, TimeSpan.FromMinutes(1), 4);
+        await pair.Client.WaitForStatusAsync(pair.ModelId, TimeSpan.FromMinutes(1), TrainingStatus.Success);
         var oldKey = factory.KeyIdOnDisk(pair.Blob);
         var linesBefore = await factory.QueryAsync(db => db.TrainingLog.Select(l => l.Message).ToListAsync());
 

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -42,7 +43,7 @@ public sealed class StoredEvaluationTests(DashboardFactory factory) : IClassFixt
         var client = await factory.CreateClientForAsync("evaluation-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).WithTrain().WithTest(fileName: "holdout_1.wav").CreateAsync();
         (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         return (client, id);
     }
 

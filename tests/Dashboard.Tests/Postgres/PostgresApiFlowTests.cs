@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using Dashboard.Tests.Infrastructure;
 
@@ -18,14 +19,14 @@ public sealed class PostgresApiFlowTests(PostgresServer server)
         using var other = await factory.CreateClientForAsync("pg-other");
 
         var id = await new CustomModelBuilder(client).Named("Postgres cardiology").ReadyToRun().CreateAsync();
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
         await (await client.PostAsync($"{Models}/{id}/run", null)).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4, 5);
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
 
-        Assert.Equal(4, (int)done["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, done.Status());
         Assert.Equal(100, (int)done["training_progress"]!);
         Assert.True((double)done["training_metrics"]!["word_error_rate"]! > 0, done.ToJsonString());
-        var list = await (await client.GetAsync($"{Models}?training_status=4")).ReadJsonAsync(expectSuccess: true);
+        var list = await (await client.GetAsync($"{Models}?training_status={(int)TrainingStatus.Success}")).ReadJsonAsync(expectSuccess: true);
         Assert.Equal([id], list["data"]!.AsArray().Select(m => (int)m!["id"]!));
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.StartsWith("Training succeeded", (string)log["lines"]!.AsArray()[^1]!["message"]!, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Data.Common;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class DeletionLeavesNothingTests(DashboardFactory factory) : IClas
         var id = (int)(await client.CreateModelAsync())["id"]!;
         await client.UploadTrainAndTestAsync(id, seconds: 5);
         (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         return id;
     }
 

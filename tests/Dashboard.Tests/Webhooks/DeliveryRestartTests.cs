@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class DeliveryRestartTests : IDisposable
             await (await client.PostAsJsonAsync("/api/v3/webhooks", new { url = new Uri(receiver.BaseAddress, "hook").ToString() })).AssertStatusAsync(HttpStatusCode.Created);
             var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
             await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-            await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+            await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
             await WaitForPostsAsync(receiver, 2);
             first.KillAbruptly();
         }
