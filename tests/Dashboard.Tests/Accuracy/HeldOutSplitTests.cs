@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Training.Sphinx.Tuning;
@@ -9,7 +10,7 @@ namespace Dashboard.Tests.Accuracy;
 [Trait("Category", "unit")]
 public sealed class HeldOutSplitTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("held-out-").FullName;
+    private readonly string folder = TestTemp.Folder("held-out-");
 
     [Fact]
     public void SpreadOrder_TakesTheSmallestGroupFirst_ThenTheVoicesLeastLikeThoseTaken()

@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Api;
 [Trait("Category", "api")]
 public sealed class RestartTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-restart-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-restart-");
 
     private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 8);
 

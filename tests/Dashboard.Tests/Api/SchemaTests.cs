@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Data.Common;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
@@ -17,7 +18,7 @@ namespace Dashboard.Tests.Api;
 [Trait("Category", "unit")]
 public sealed class SchemaTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-schema-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-schema-");
 
     private static readonly int[] Versions = SchemaMigrator.Scripts("sqlite").Select(s => s.Version).ToArray();
 

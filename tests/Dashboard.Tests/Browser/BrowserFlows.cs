@@ -24,7 +24,7 @@ public static partial class BrowserFlows
     /// <summary>Real speech pairs named so that the page pairs them: {prefix}_1.wav + {prefix}_1.txt, …</summary>
     public static async Task<string[]> SpeechPairsAsync(string prefix, int count)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-pairs-").FullName;
+        var folder = TestTemp.Folder("dashboard-pairs-");
         var files = new List<string>();
         for (var i = 1; i <= count; i++)
         {
@@ -69,7 +69,7 @@ public static partial class BrowserFlows
     /// <summary>Hours of silent FLAC (a few KB) with its transcript, named {name}.flac + {name}.txt.</summary>
     public static async Task<string[]> LongPairAsync(string name, double hours)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-long-").FullName;
+        var folder = TestTemp.Folder("dashboard-long-");
         var audio = Path.Combine(folder, $"{name}.flac");
         File.Copy(await AudioFiles.LongSilenceAsync(hours), audio);
         var transcript = Path.Combine(folder, $"{name}.txt");

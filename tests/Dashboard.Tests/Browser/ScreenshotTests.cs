@@ -69,7 +69,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     {
         var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(Repository.Root, "docs", "screenshots")
-            : Directory.CreateTempSubdirectory("screenshots-").FullName;
+            : TestTemp.Folder("screenshots-");
         Directory.CreateDirectory(folder);
         return folder;
     }

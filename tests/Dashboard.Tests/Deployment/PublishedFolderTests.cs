@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Deployment;
 [Trait("Category", "api")]
 public sealed class PublishedFolderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-publish-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-publish-");
     private string Out => Path.Combine(folder, "out");
     private string Elsewhere => Directory.CreateDirectory(Path.Combine(folder, "elsewhere")).FullName;
 

@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Encryption;
 public sealed class StartupKeyCheckTests : IDisposable
 {
     private const string Models = ApiClientExtensions.Models;
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-keys-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-keys-");
 
     private IDictionary<string, string> Environment(params (string Key, string Value)[] extra)
     {

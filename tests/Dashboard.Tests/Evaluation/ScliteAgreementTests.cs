@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Diagnostics;
 using Dashboard.Server.Evaluation;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class ScliteAgreementTests : IDisposable
 {
     private const string Sclite = "/usr/lib/sctk/bin/sclite";
     private static readonly string[] Vocabulary = ["the", "a", "patient", "was", "seen", "at", "three", "fifteen", "pm", "ticket", "closed", "bp"];
-    private readonly string folder = Directory.CreateTempSubdirectory("sclite-").FullName;
+    private readonly string folder = TestTemp.Folder("sclite-");
 
     [Fact]
     public async Task WordCounts_AgreeWithSclite_OnEveryPair()

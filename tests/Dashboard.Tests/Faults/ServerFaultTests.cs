@@ -13,7 +13,7 @@ namespace Dashboard.Tests.Faults;
 [Trait("Category", "api")]
 public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-faults-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-faults-");
 
     private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 12);
 

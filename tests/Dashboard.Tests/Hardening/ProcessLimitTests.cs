@@ -12,7 +12,7 @@ public sealed class ProcessLimitTests
     [Fact]
     public async Task AToolThatHangs_IsKilledWithItsChildren_WhenItsTimeIsUp()
     {
-        var pidFile = Path.Combine(Directory.CreateTempSubdirectory("hang-").FullName, "child.pid");
+        var pidFile = Path.Combine(TestTemp.Folder("hang-"), "child.pid");
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<TimeoutException>(() => ProcessRunner.RunAsync("sh",
@@ -26,7 +26,7 @@ public sealed class ProcessLimitTests
     [Fact]
     public async Task FfprobeOnAFileThatNeverEnds_IsRejectedAsUnreadable_WithinTheProbeTimeout()
     {
-        var folder = Directory.CreateTempSubdirectory("fifo-").FullName;
+        var folder = TestTemp.Folder("fifo-");
         var fifo = Path.Combine(folder, "endless.wav");
         await AudioFiles.Run("mkfifo", [fifo]); // nothing ever writes to it: ffprobe waits forever
         var probe = new AudioProbe(Options.Create(new ToolOptions { ProbeTimeoutSeconds = 2 }));

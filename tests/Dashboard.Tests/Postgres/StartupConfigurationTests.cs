@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Postgres;
 [Trait("Category", "postgres")]
 public sealed class StartupConfigurationTests(PostgresServer server) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-config-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-config-");
 
     public static TheoryData<string, string?, string> BadSettings => new()
     {

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Text;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ public sealed class AcousticModelFilesTests
     [Fact]
     public void MixtureWeights_RebuiltFromSendump_AreNormalizedDistributions_InSphinxTrainsFormat()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"mixture_weights_{Guid.NewGuid():N}");
+        var output = Path.Combine(TestTemp.Root, $"mixture_weights_{Guid.NewGuid():N}");
         try
         {
             SendumpConverter.WriteMixtureWeights(Path.Combine(Options.AcousticModelPath, "sendump"), output);

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Text;
@@ -23,5 +24,5 @@ public static class LibrivoxRecordings
             .ToList();
 
     public static async Task<short[]> PcmAsync(Recording recording) =>
-        await PcmAudio.ConvertAndReadAsync(recording.WavPath, Path.GetTempPath(), TimeSpan.FromSeconds(60), CancellationToken.None);
+        await PcmAudio.ConvertAndReadAsync(recording.WavPath, TestTemp.Root, TimeSpan.FromSeconds(60), CancellationToken.None);
 }

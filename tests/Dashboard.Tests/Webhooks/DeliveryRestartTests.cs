@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Webhooks;
 [Trait("Category", "api")]
 public sealed class DeliveryRestartTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-delivery-restart-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-delivery-restart-");
 
     private IDictionary<string, string> Environment
     {
