@@ -37,7 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var hasCredentials = ReadSecret(Request) is not null;
-        return ErrorWriter.WriteAsync(Context, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized,
+        return ErrorWriter.WriteAsync(Context, ApiErrors.Unauthorized(
             hasCredentials ? "The API key is unknown or has been revoked." : "Send your API key as 'Authorization: Bearer YOUR_API_KEY'."), Context.RequestAborted);
     }
 
