@@ -20,13 +20,6 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
-        builder.Services.AddScoped<Models.ModelService>();
-        builder.Services.AddSingleton<Models.ModelMapper>();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<Models.ModelStatusCache>();
-        builder.Services.AddSingleton<Models.ModelStatusReader>();
-        builder.Services.AddSingleton<Models.ModelCacheInvalidation>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Models.ModelCacheInvalidation>());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
