@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Training;
+using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
 
 namespace Dashboard.Server.Models;
@@ -20,6 +21,34 @@ public sealed partial class CustomModel
         m => m.CurrentRunId == runId && m.TrainingStatus == TrainingStatus.Running;
 
     public bool Runs(int runId) => CurrentRunId == runId && TrainingStatus == TrainingStatus.Running;
+
+    /// <summary>The one "has training and test data" rule: a model can train only with both sets.</summary>
+    public static bool HasTrainAndTestData(IEnumerable<string> dataTypes)
+    {
+        var types = dataTypes.ToHashSet();
+        return types.Contains(DataSetTypes.Train) && types.Contains(DataSetTypes.Test);
+    }
+
+    /// <summary>
+    /// 1 ↔ 2: the data sets changed (<paramref name="dataTypes"/>: the types of every file the model has now). A model
+    /// without a run is ready exactly when it has training and test data; a trained, failed or running model keeps its status.
+    /// </summary>
+    public void DataChanged(IEnumerable<string> dataTypes, DateTimeOffset now)
+    {
+        var complete = HasTrainAndTestData(dataTypes);
+        if (TrainingStatus == TrainingStatus.NotRunning && complete) TrainingStatus = TrainingStatus.ReadyToRun;
+        else if (TrainingStatus == TrainingStatus.ReadyToRun && !complete) TrainingStatus = TrainingStatus.NotRunning;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Training needs both sets; the message says which is missing.</summary>
+    public void EnsureHasTrainAndTestData(IReadOnlyCollection<string> dataTypes)
+    {
+        if (HasTrainAndTestData(dataTypes)) return;
+        throw ApiErrors.ModelNotReady(Id, !dataTypes.Contains(DataSetTypes.Train)
+            ? "Upload training data (type=train) and test data (type=test) before starting training."
+            : "Upload test data (type=test) before starting training; about 20% of your data is recommended.");
+    }
 
     /// <summary>2, 4 or 5 → 3: the run becomes current, queued.</summary>
     public void Start(TrainingRun run, DateTimeOffset now)

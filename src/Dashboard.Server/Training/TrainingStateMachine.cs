@@ -28,11 +28,8 @@ public sealed class TrainingStateMachine(
         {
             model.EnsureNotRunning();
             var files = await db.DataFiles.AsNoTracking().Where(f => f.ModelId == modelId).ToListAsync(ct);
+            model.EnsureHasTrainAndTestData(files.Select(f => f.Type).ToList());
             var train = files.Where(f => f.Type == DataSetTypes.Train).ToList();
-            if (train.Count == 0 || files.All(f => f.Type != DataSetTypes.Test))
-                throw ApiErrors.ModelNotReady(modelId, train.Count == 0
-                    ? "Upload training data (type=train) and test data (type=test) before starting training."
-                    : "Upload test data (type=test) before starting training; about 20% of your data is recommended.");
             var hours = ModelMapper.Hours(train);
             if (hours < options.Value.MinimumAudioHours) throw ApiErrors.InsufficientData(hours, options.Value.MinimumAudioHours);
             var run = new TrainingRun

@@ -116,7 +116,7 @@ public sealed class SchemaTests : IDisposable
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         db.ApiKeys.Add(new ApiKey { OrganizationId = organization.Id, Name = "ci", Prefix = "cmk_12345678", SecretHash = new string('a', 64), CreatedAt = now });
-        var model = new CustomModel { OrganizationId = organization.Id, Name = "Cardiology", Language = "en", BaseModel = "medical", CreatedAt = now, UpdatedAt = now, TrainingStatus = TrainingStatus.Success };
+        var model = new CustomModel { OrganizationId = organization.Id, Name = "Cardiology", Language = "en", BaseModel = "medical", CreatedAt = now, UpdatedAt = now };
         db.CustomModels.Add(model);
         await db.SaveChangesAsync();
         db.DataFiles.Add(new DataFile
@@ -124,9 +124,11 @@ public sealed class SchemaTests : IDisposable
             ModelId = model.Id, Type = "train", AudioFileName = "a.wav", AudioBlob = "models/1/train/a.audio", TranscriptFileName = "a.txt",
             TranscriptBlob = "models/1/train/a.txt", Format = "wav", DurationSeconds = 3.5, SampleRate = 16000, Channels = 1, BitRate = 256000, CreatedAt = now,
         });
-        var run = new TrainingRun { ModelId = model.Id, Version = 1, Engine = "simulated", Status = TrainingStatus.Success, TrainingHours = 11, WordErrorRate = 12.5, QueuedAt = now };
+        var run = new TrainingRun { ModelId = model.Id, Version = 1, Engine = "simulated", TrainingHours = 11, QueuedAt = now };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync();
+        model.Start(run, now);
+        model.Complete(run, new TrainingOutcome(12.5, 20, 8, null), 11, now);
         db.TrainingLog.Add(new TrainingLogEntry { ModelId = model.Id, RunId = run.Id, Level = "info", Message = "Training succeeded", Timestamp = now });
         db.Ledger.Add(new LedgerEntry { OrganizationId = organization.Id, ModelId = model.Id, RunId = run.Id, Kind = LedgerKinds.Training, Amount = 50m, AudioSeconds = 39600, Description = "Training v1", CreatedAt = now });
         await db.SaveChangesAsync();
