@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Training;
 using Dashboard.Shared.Data;
+using Dashboard.Shared.Formatting;
 using Dashboard.Shared.Models;
+using Dashboard.Shared.Training;
 
 namespace Dashboard.Server.Models;
 
@@ -12,10 +14,24 @@ namespace Dashboard.Server.Models;
 /// <see cref="ApiException"/> (the one exception handler maps it); one that concerns a run that is no longer
 /// current (canceled, replaced) is ignored and returns false. Callers save once per transition
 /// (see <see cref="TrainingStateMachine"/>); TrainingStatus and CurrentRunId are concurrency tokens, so a
-/// transition saved over another one that happened meanwhile fails instead of losing it.
+/// transition saved over another one that happened meanwhile fails instead of losing it. Each status transition
+/// raises a <see cref="TrainingStatusChanged"/>, dispatched once after the commit (eShop's domain events).
 /// </summary>
 public sealed partial class CustomModel
 {
+    // A field, not a property: EF Core maps neither it nor its records.
+    private readonly List<TrainingStatusChanged> events = [];
+
+    /// <summary>The transitions raised since the last call, for dispatch after their commit.</summary>
+    public IReadOnlyList<TrainingStatusChanged> TakeEvents()
+    {
+        var taken = events.ToList();
+        events.Clear();
+        return taken;
+    }
+
+    private void Raise(TrainingRun run, string level, string message, string? stage = null) =>
+        events.Add(new TrainingStatusChanged(Id, run.Id, TrainingStatus, TrainingProgress, stage, level, message));
     /// <summary>The one "is this still the current run" check, as a query (progress updates) and for a loaded model.</summary>
     public static Expression<Func<CustomModel, bool>> IsRunning(int runId) =>
         m => m.CurrentRunId == runId && m.TrainingStatus == TrainingStatus.Running;
@@ -62,6 +78,7 @@ public sealed partial class CustomModel
         TrainingStage = "queued";
         FailureReason = null;
         UpdatedAt = now;
+        Raise(run, LogLevels.Info, $"Training version {run.Version} queued ({AudioHours.Describe(run.TrainingHours)} of training audio).", TrainingStage);
     }
 
     public void EnsureNotRunning()
@@ -96,6 +113,8 @@ public sealed partial class CustomModel
         FailureReason = null;
         ActiveRunId = run.Id;
         UpdatedAt = now;
+        Raise(run, LogLevels.Info,
+            $"Training succeeded: WER {outcome.WordErrorRate:0.##}% (base {outcome.BaseWordErrorRate:0.##}%), accuracy improvement {outcome.AccuracyImprovement:0.##}%.");
         return true;
     }
 
@@ -110,6 +129,7 @@ public sealed partial class CustomModel
         FailureReason = reason;
         TrainingStage = null;
         UpdatedAt = now;
+        Raise(run, LogLevels.Error, $"Training failed: {reason}");
         return true;
     }
 
@@ -125,14 +145,16 @@ public sealed partial class CustomModel
         TrainingProgress = 0;
         TrainingStage = null;
         UpdatedAt = now;
+        Raise(run, LogLevels.Warning, "Training canceled by user; the model is ready to run again.");
     }
 
     /// <summary>An admin chooses which successful version serves (roll back or forward); the training status is unchanged.</summary>
-    public void Serve(TrainingRun version, DateTimeOffset now)
+    public void Serve(TrainingRun version, string chosenBy, DateTimeOffset now)
     {
         if (version.ModelId != Id || version.Status != TrainingStatus.Success)
             throw ApiErrors.Conflict(Id, $"Version {version.Version} did not train successfully, so it cannot serve.");
         ActiveRunId = version.Id;
         UpdatedAt = now;
+        Raise(version, LogLevels.Info, $"Version {version.Version} now serves transcription requests (chosen by {chosenBy}).");
     }
 }

@@ -139,9 +139,31 @@ public sealed class TrainingAggregateTests
         model.Start(second, Now);
         model.Fail(second, "no luck", Now);
 
-        Assert.Equal("CONFLICT", Assert.Throws<ApiException>(() => model.Serve(second, Now)).ErrorCode);
-        model.Serve(first, Now);
+        Assert.Equal("CONFLICT", Assert.Throws<ApiException>(() => model.Serve(second, "admin@acme.test", Now)).ErrorCode);
+        model.Serve(first, "admin@acme.test", Now);
         Assert.Equal((int?)1, model.ActiveRunId);
+    }
+
+    [Fact]
+    public void EachStatusTransition_RaisesOneEvent_ForDispatchAfterItsCommit()
+    {
+        var (model, first) = Running();
+        model.Complete(first, Outcome, 11, Now);
+        var second = RunOf(model, 2);
+        model.Start(second, Now);
+        model.Cancel(second, Now);
+        model.Serve(first, "admin@acme.test", Now);
+        model.DataChanged([], Now); // no event: a trained model keeps its status
+
+        var events = model.TakeEvents();
+
+        Assert.Equal(
+            [(TrainingStatus.Running, 1, "queued"), (TrainingStatus.Success, 1, null), (TrainingStatus.Running, 2, "queued"),
+             (TrainingStatus.ReadyToRun, 2, null), (TrainingStatus.ReadyToRun, 1, (string?)null)],
+            events.Select(e => (e.Status, e.RunId, e.Stage)));
+        Assert.StartsWith("Training succeeded: WER 12.5% (base 20%)", events[1].LogMessage, StringComparison.Ordinal);
+        Assert.Equal("Version 1 now serves transcription requests (chosen by admin@acme.test).", events[^1].LogMessage);
+        Assert.Empty(model.TakeEvents());
     }
 
     [Fact]
