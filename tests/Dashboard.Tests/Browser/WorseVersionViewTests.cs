@@ -34,6 +34,7 @@ public sealed class WorseVersionViewTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("worse-than-base")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("serving-version")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("engine-badge")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".rz-notification-title")).ToHaveCountAsync(0, new() { Timeout = 15_000 }); // "Training started" fades
         await page.WaitForTimeoutAsync(800); // charts animate in
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotTests.OutputFolder(), "model-worse-1400.png"), FullPage = true });
 
