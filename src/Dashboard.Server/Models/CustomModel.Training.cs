@@ -32,6 +32,10 @@ public sealed partial class CustomModel
 
     private void Raise(TrainingRun run, string level, string message, string? stage = null) =>
         events.Add(new TrainingStatusChanged(Id, run.Id, TrainingStatus, TrainingProgress, stage, level, message));
+
+    /// <summary>A log line about a run that changes no status (saved with the transition, not published as a change).</summary>
+    public void Note(TrainingRun run, string level, string message) =>
+        events.Add(new TrainingStatusChanged(Id, run.Id, TrainingStatus, TrainingProgress, null, level, message) { ChangesStatus = false });
     /// <summary>The one "is this still the current run" check, as a query (progress updates) and for a loaded model.</summary>
     public static Expression<Func<CustomModel, bool>> IsRunning(int runId) =>
         m => m.CurrentRunId == runId && m.TrainingStatus == TrainingStatus.Running;
@@ -95,7 +99,11 @@ public sealed partial class CustomModel
         return true;
     }
 
-    /// <summary>3 → 4: the run becomes the serving version with its metrics. Ignored for a run that is no longer current.</summary>
+    /// <summary>
+    /// 3 → 4: the run becomes the serving version with its metrics, unless it is worse than the base model: then the
+    /// serving version (or, for a first version, the base model) keeps answering until an admin chooses to serve it.
+    /// Ignored for a run that is no longer current.
+    /// </summary>
     public bool Complete(TrainingRun run, TrainingOutcome outcome, double trainingHours, DateTimeOffset now)
     {
         if (!Runs(run.Id)) return false;
@@ -111,7 +119,7 @@ public sealed partial class CustomModel
         TrainingProgress = 100;
         TrainingStage = null;
         FailureReason = null;
-        ActiveRunId = run.Id;
+        if (!run.IsWorseThanBase) ActiveRunId = run.Id;
         UpdatedAt = now;
         Raise(run, LogLevels.Info,
             $"Training succeeded: WER {outcome.WordErrorRate:0.##}% (base {outcome.BaseWordErrorRate:0.##}%), accuracy improvement {outcome.AccuracyImprovement:0.##}%.");
@@ -155,6 +163,7 @@ public sealed partial class CustomModel
             throw ApiErrors.Conflict(Id, $"Version {version.Version} did not train successfully, so it cannot serve.");
         ActiveRunId = version.Id;
         UpdatedAt = now;
-        Raise(version, LogLevels.Info, $"Version {version.Version} now serves transcription requests (chosen by {chosenBy}).");
+        var worse = version.IsWorseThanBase ? $", although it is worse than the base model (WER {version.WordErrorRate:0.##}% against {version.BaseWordErrorRate:0.##}%)" : "";
+        Raise(version, LogLevels.Info, $"Version {version.Version} now serves transcription requests (chosen by {chosenBy}){worse}.");
     }
 }

@@ -23,7 +23,7 @@ public sealed class TrainingEventDispatcher(TrainingLog log, TrainingEventBus bu
         foreach (var (change, line) in committed)
         {
             log.Publish(line, change.LogMessage);
-            bus.Publish(new StatusChangedEvent(change.ModelId, change.Status, change.Progress, change.Stage));
+            if (change.ChangesStatus) bus.Publish(new StatusChangedEvent(change.ModelId, change.Status, change.Progress, change.Stage));
         }
     }
 }

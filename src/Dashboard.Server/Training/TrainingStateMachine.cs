@@ -70,6 +70,8 @@ public sealed class TrainingStateMachine(
                 RunId = runId, DataFileId = f.Id, Type = f.Type, AudioFileName = f.AudioFileName, DurationSeconds = f.DurationSeconds,
             }));
             ledger.AddTrainingCharge(db, model, run);
+            var serving = model.ActiveRunId is { } active ? await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == active) : null;
+            if (new ModelVersions(serving, run).HeldBackOf(model) is { } heldBack) model.Note(run, LogLevels.Warning, heldBack.Message);
             return true;
         }, CancellationToken.None);
 
@@ -87,13 +89,14 @@ public sealed class TrainingStateMachine(
             return run!.Id;
         }, ct);
 
-    public Task ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct) =>
+    /// <summary>An admin's choice of the serving version; returns it (the caller audits the choice).</summary>
+    public Task<TrainingRun> ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct) =>
         TransitionAsync(organizationId, modelId, async (db, model) =>
         {
             var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.ModelId == modelId && r.Version == version, ct)
                 ?? throw ApiErrors.NotFound("Version", version);
             model.Serve(run, chosenBy, clock.GetUtcNow());
-            return run.Id;
+            return run;
         }, ct);
 
     public async Task<bool> IsCurrentAsync(int modelId, int runId)
