@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Conventions;
 
@@ -8,9 +9,7 @@ namespace Dashboard.Tests.Conventions;
 /// </summary>
 public static partial class FeatureDependencies
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string ServerFolder => Path.Combine(RepositoryRoot, "src", "Dashboard.Server");
+    private static string ServerFolder => Path.Combine(Repository.Root, "src", "Dashboard.Server");
 
     public static IReadOnlyList<string> Features() => Directory.GetDirectories(ServerFolder)
         .Select(Path.GetFileName).OfType<string>()
@@ -52,15 +51,6 @@ public static partial class FeatureDependencies
         Directory.EnumerateFiles(Path.Combine(ServerFolder, feature), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText);
 
     private static string WithoutCommentsAndStrings(string source) => CommentOrString().Replace(source, " ");
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Dashboard.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException("Dashboard.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\b(?:class|record|interface|struct|enum)\s+([A-Z]\w*)")]
     private static partial Regex TypeDeclaration();
