@@ -23,4 +23,11 @@ public static class AudioPlausibility
             throw new AudioRejectedException(string.Create(CultureInfo.InvariantCulture,
                 $"declares {seconds:0.###} seconds of audio but is {fileBytes / 1024} KB, far more than that needs: its header is damaged."));
     }
+
+    public static void CheckLength(double seconds, double maxSeconds)
+    {
+        if (seconds > maxSeconds)
+            throw new AudioRejectedException(string.Create(CultureInfo.InvariantCulture,
+                $"is {seconds / 3600:0.##} hours long; one request may hold at most {maxSeconds / 3600:0.##} hours of audio (split it)."));
+    }
 }

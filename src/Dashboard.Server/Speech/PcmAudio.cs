@@ -40,15 +40,19 @@ public static class PcmAudio
     /// 16 kHz mono samples of a client's file: read directly if it is such a WAV file already (no tool runs), else
     /// probed for <paramref name="use"/> and converted by ffmpeg. Either way implausibly short audio is refused.
     /// </summary>
-    public static async Task<DecodedAudio> ConvertAndReadAsync(AudioProbe probe, string inputPath, AudioUse use, string workFolder, TimeSpan timeout, CancellationToken ct)
+    /// <param name="maxSeconds">Longer audio is refused before it is decoded (it would all be read into memory).</param>
+    public static async Task<DecodedAudio> ConvertAndReadAsync(AudioProbe probe, string inputPath, AudioUse use, string workFolder, TimeSpan timeout, CancellationToken ct,
+        double maxSeconds = double.PositiveInfinity)
     {
         if (WavePcmReader.TryRead(inputPath, out var samples))
         {
             var seconds = samples.Length / (double)SphinxDecoder.SampleRate;
             AudioPlausibility.Check(seconds, samples.LongLength * 2, new FileInfo(inputPath).Length);
+            AudioPlausibility.CheckLength(seconds, maxSeconds);
             return new DecodedAudio(samples, new AudioInfo("wav", "pcm_s16le", seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16));
         }
         var info = await probe.ProbeAsync(inputPath, use, ct);
+        AudioPlausibility.CheckLength(info.DurationSeconds, maxSeconds);
         var raw = Path.Combine(workFolder, $"{Guid.NewGuid():N}.pcm");
         try
         {

@@ -25,7 +25,7 @@ public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recogn
 /// </summary>
 public sealed class TranscriptionService(
     DashboardDbContext db, DecoderPool decoders, KeywordBooster booster, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
-    MipPolicy mip, TranscriptionPricing pricing, AudioProbe probe)
+    MipPolicy mip, TranscriptionPricing pricing, AudioProbe probe, IOptions<ToolOptions> tools)
 {
     public Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct) =>
@@ -41,7 +41,8 @@ public sealed class TranscriptionService(
         {
             try
             {
-                decoded = await PcmAudio.ConvertAndReadAsync(probe, audio.LocalPath, AudioUse.Transcription, folder.Path, TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct);
+                decoded = await PcmAudio.ConvertAndReadAsync(probe, audio.LocalPath, AudioUse.Transcription, folder.Path,
+                    TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct, tools.Value.MaxTranscriptionHours * 3600);
             }
             catch (AudioRejectedException e)
             {
