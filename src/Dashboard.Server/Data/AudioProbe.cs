@@ -50,8 +50,8 @@ public sealed partial class AudioProbe(IOptions<ToolOptions> options)
             throw new AudioRejectedException($"could not be read within {limits.ProbeTimeoutSeconds:0.###} seconds; it may be corrupt.");
         }
         if (NotOnWhitelist().Match(result.StandardError) is { Success: true } refused)
-            throw new AudioRejectedException($"is in the '{refused.Groups[1].Value}' format, which is not accepted (playlists and files that " +
-                $"refer to other files never are); use {AudioContainers.Names(use)}.");
+            throw new AudioRejectedException($"is in the '{refused.Groups[1].Value}' format, which is not accepted; use {AudioContainers.Names(use)} " +
+                "(playlists and files that refer to other files never are).");
         if (result.ExitCode != 0)
             throw new AudioRejectedException($"is not a readable audio file ({ToolMessages.Reason(result.StandardError) ?? "ffprobe could not read it"}).");
         using var json = Parse(result.StandardOutput);
