@@ -4,6 +4,8 @@ namespace Dashboard.Server.Live;
 
 public static class LiveExtensions
 {
+    public const string HubPath = "/hubs/training";
+
     public static WebApplicationBuilder AddLiveUpdates(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TrainingEventBus>();
@@ -16,7 +18,7 @@ public static class LiveExtensions
 
     public static WebApplication MapLiveUpdates(this WebApplication app)
     {
-        app.MapHub<TrainingHub>("/hubs/training");
+        app.MapHub<TrainingHub>(HubPath);
         return app;
     }
 }

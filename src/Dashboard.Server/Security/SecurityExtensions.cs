@@ -43,6 +43,8 @@ public static class SecurityExtensions
                 ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Forbidden("Your role does not allow this action."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
         });
+        // Secure over HTTPS, also behind a TLS-terminating proxy once forwarded headers are on (ForwardedHeaders_Enabled).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 8)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<Persistence.DashboardDbContext>()
@@ -70,7 +72,7 @@ public static class SecurityExtensions
     {
         var request = context.Request;
         if (!IsApiPath(request.Path)) return IdentityConstants.ApplicationScheme;
-        var sendsKey = request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("access_token");
+        var sendsKey = request.Headers.Authorization.Count > 0 || QueryTokenPolicy.Read(context) is not null;
         var hasCookie = request.Cookies.ContainsKey(CookieName);
         var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.XRequestedWith == "XMLHttpRequest";
         return !sendsKey && hasCookie && safe && !request.Path.StartsWithSegments("/hubs")
