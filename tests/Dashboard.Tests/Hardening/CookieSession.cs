@@ -27,9 +27,15 @@ public static partial class CookieSession
     public static async Task<Dictionary<string, string>> LoginFormAsync(HttpClient browser, string email, string password)
     {
         var page = await browser.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "no antiforgery token on /login");
-        return new() { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value), ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/models" };
+        return new() { ["__RequestVerificationToken"] = AntiforgeryTokenIn(page), ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/models" };
+    }
+
+    /// <summary>The antiforgery token of the first form on a rendered page.</summary>
+    public static string AntiforgeryTokenIn(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "no antiforgery token on the page");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>A client carrying the user's sign-in cookie.</summary>
