@@ -55,6 +55,7 @@ public static class SecurityExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddSingleton<FailedSignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         // Request URLs can carry the hub's access_token: the host's per-request log lines must not be written.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Outbound;
 using Dashboard.Server.Persistence;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Webhooks;
 
 /// <summary>Registering, listing and removing an organization's webhooks, and its recent deliveries.</summary>
-public sealed class WebhookService(DashboardDbContext db, OutboundHostPolicy policy, TimeProvider clock)
+public sealed class WebhookService(DashboardDbContext db, OutboundHostPolicy policy, TextProtector protector, TimeProvider clock)
 {
     public const int MaxWebhooks = 10;
     public const int RecentDeliveries = 50;
@@ -51,11 +52,12 @@ public sealed class WebhookService(DashboardDbContext db, OutboundHostPolicy pol
         (await db.OutboundDeliveries.AsNoTracking()
             .Where(d => d.OrganizationId == organizationId && d.WebhookId != null)
             .OrderByDescending(d => d.Id).Take(RecentDeliveries).ToListAsync(ct))
-            .Select(d => new WebhookDeliveryDto(d.Id, d.WebhookId!.Value, d.Url, d.Event, d.ModelId, AnnouncedStatus(d.Payload), d.Status, d.Attempts,
+            .Select(d => new WebhookDeliveryDto(d.Id, d.WebhookId!.Value, d.Url, d.Event, d.ModelId, AnnouncedStatus(protector.Unprotect(d.Payload)), d.Status, d.Attempts,
                 d.LastStatusCode, d.LastError, d.CreatedAt, d.LastAttemptAt, d.NextAttemptAt)).ToList();
 
     private static TrainingStatus? AnnouncedStatus(string payload)
     {
+        if (payload.Length == 0) return null;
         using var body = JsonDocument.Parse(payload);
         return body.RootElement.TryGetProperty("training_status", out var status) && status.TryGetInt32(out var value) ? (TrainingStatus)value : null;
     }

@@ -12,7 +12,7 @@ public sealed class AddressedSignIn(DashboardFactory factory)
 {
     private (string Cookie, string Token)? antiforgery;
 
-    public sealed record Outcome(int Status, string? Location, string? SetCookie);
+    public sealed record Outcome(int Status, string? Location, string? SetCookie, string Body);
 
     public async Task<Outcome> PostAsync(string address, string email, string password, string returnUrl = "/models")
     {
@@ -32,7 +32,8 @@ public sealed class AddressedSignIn(DashboardFactory factory)
             c.Request.Body = new MemoryStream(form);
         });
         var authCookie = context.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]).FirstOrDefault(c => c.StartsWith("dashboard.auth=", StringComparison.Ordinal));
-        return new Outcome(context.Response.StatusCode, context.Response.Headers.Location.FirstOrDefault(), authCookie);
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        return new Outcome(context.Response.StatusCode, context.Response.Headers.Location.FirstOrDefault(), authCookie, body);
     }
 
     private async Task<(string, string)> AntiforgeryAsync()

@@ -23,7 +23,6 @@ public sealed class ReturnUrlTests(HardeningFactory factory) : IClassFixture<Har
         "/ /evil.test/x",
         "/\u00a0/evil.test/x",
         "/\u3000/evil.test/x",
-        "/\0/evil.test/x",
         "//evil.test/x",
         "///evil.test/x",
         "/\\evil.test/x",
@@ -49,14 +48,24 @@ public sealed class ReturnUrlTests(HardeningFactory factory) : IClassFixture<Har
     {
         var outcome = await signIn.PostAsync("198.51.100.60", await UserAsync(), CookieSession.Password, returnUrl);
 
-        Assert.Equal(302, outcome.Status);
+        Assert.True(outcome.Status == 302, $"{outcome.Status}: {outcome.Body}");
         Assert.Equal("/models", outcome.Location);
         Assert.NotNull(outcome.SetCookie);
     }
 
+    [Fact]
+    public async Task AReturnUrlWithANul_IsRefusedByTheFormCheckBeforeAnySignIn()
+    {
+        var outcome = await signIn.PostAsync("198.51.100.63", await UserAsync(), CookieSession.Password, "/\0/evil.test/x");
+
+        Assert.Equal(400, outcome.Status);
+        Assert.Null(outcome.Location);
+        Assert.Null(outcome.SetCookie);
+    }
+
     [Theory]
     [InlineData("/models/12")]
-    [InlineData("/models/12?tab=log&from=a%20b")]
+    [InlineData("/models/12?tab=log&q=a%2Cb")]
     [InlineData("/billing#usage")]
     public async Task ALocalReturnUrl_IsFollowed(string returnUrl)
     {
