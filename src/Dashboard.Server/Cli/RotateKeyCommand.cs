@@ -8,7 +8,7 @@ namespace Dashboard.Server.Cli;
 
 /// <summary>
 /// `rotate-key`: adds a new key to the key file; new blobs use it, old ones stay readable with their key.
-/// `rotate-key --reencrypt`: the same, then every blob, stored log line and delivery payload is rewritten under the new key (with
+/// `rotate-key --reencrypt`: the same, then every blob, stored log line, delivery payload and webhook secret is rewritten under the new key (with
 /// Encryption:Key from configuration no key is added: everything is rewritten under the configured key).
 /// </summary>
 public static class RotateKeyCommand
@@ -85,6 +85,8 @@ public static class RotateKeyCommand
             db.ChangeTracker.Clear();
             lastDelivery = deliveries[^1].Id;
         }
+        foreach (var webhook in await db.Webhooks.ToListAsync()) webhook.Secret = protector.Protect(protector.Unprotect(webhook.Secret));
+        await db.SaveChangesAsync();
         return (blobs, lines);
     }
 }

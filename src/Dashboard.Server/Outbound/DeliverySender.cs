@@ -23,7 +23,7 @@ public sealed class DeliverySender(
         var secret = delivery.WebhookId is { } webhookId
             ? await db.Webhooks.Where(w => w.Id == webhookId).Select(w => w.Secret).FirstOrDefaultAsync(ct)
             : null;
-        var (status, error) = await SendAsync(delivery, secret, ct);
+        var (status, error) = await SendAsync(delivery, secret is null ? null : protector.Unprotect(secret), ct);
         var now = clock.GetUtcNow();
         delivery.Attempts = attempt;
         delivery.LastAttemptAt = now;

@@ -28,16 +28,12 @@ public sealed class WebhookService(DashboardDbContext db, OutboundHostPolicy pol
             throw ApiErrors.Validation("secret", "A webhook secret is 16 to 200 characters; leave it out to have one made for you.");
         if (await db.Webhooks.CountAsync(w => w.OrganizationId == organizationId, ct) >= MaxWebhooks)
             throw ApiErrors.Validation("url", $"An organization has at most {MaxWebhooks} webhooks; delete one first.");
-        var webhook = new Webhook
-        {
-            OrganizationId = organizationId,
-            Url = uri.ToString(),
-            Secret = string.IsNullOrEmpty(secret) ? "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_') : secret,
-            CreatedAt = clock.GetUtcNow(),
-        };
+        if (string.IsNullOrEmpty(secret)) secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        // Stored encrypted: whoever reads a copy of the database cannot sign requests to the organization's receivers.
+        var webhook = new Webhook { OrganizationId = organizationId, Url = uri.ToString(), Secret = protector.Protect(secret), CreatedAt = clock.GetUtcNow() };
         db.Webhooks.Add(webhook);
         await db.SaveChangesAsync(ct);
-        return new CreatedWebhookDto(webhook.Id, webhook.Url, webhook.Secret, webhook.CreatedAt);
+        return new CreatedWebhookDto(webhook.Id, webhook.Url, secret, webhook.CreatedAt);
     }
 
     public async Task DeleteAsync(int organizationId, int id, CancellationToken ct)
