@@ -36,6 +36,7 @@ public static class SecurityExtensions
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.Cookie.Name = CookieName;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = context => IsApiPath(context.Request.Path)
                 ? ErrorWriter.WriteAsync(context.HttpContext, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your session has ended; sign in again."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
