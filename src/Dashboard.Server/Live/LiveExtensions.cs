@@ -12,6 +12,8 @@ public static class LiveExtensions
         builder.Services.AddSingleton<CacheEvictions>();
         builder.Services.AddSignalR();
         builder.Services.AddHostedService<HubRelay>();
+        builder.Services.AddSingleton<HubKeyGuard>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HubKeyGuard>());
         if (DatabaseConnection.Resolve(builder.Configuration).IsPostgres) builder.Services.AddHostedService<PostgresEventRelay>();
         return builder;
     }

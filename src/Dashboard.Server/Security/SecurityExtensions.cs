@@ -36,6 +36,7 @@ public static class SecurityExtensions
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.Cookie.Name = CookieName;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = context => IsApiPath(context.Request.Path)
                 ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Unauthorized("Your session has ended; sign in again."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
@@ -57,6 +58,7 @@ public static class SecurityExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddSingleton<FailedSignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         // Request URLs can carry the hub's access_token: the host's per-request log lines must not be written.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));

@@ -31,8 +31,14 @@ public static partial class CookieSession
     public static async Task<string> AntiforgeryTokenAsync(HttpClient browser, string path)
     {
         var page = await browser.GetStringAsync(path);
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, $"no antiforgery token on {path}");
+        return AntiforgeryTokenIn(page);
+    }
+
+    /// <summary>The antiforgery token of the first form on a rendered page.</summary>
+    public static string AntiforgeryTokenIn(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "no antiforgery token on the page");
         return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
