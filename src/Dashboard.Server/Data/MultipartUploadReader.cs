@@ -66,10 +66,9 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
         {
             return await staging;
         }
-        catch (ApiException e) when (e.StatusCode == 413)
+        catch (ApiException tooLarge) when (tooLarge.StatusCode == 413)
         {
-            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {limitMegabytes} MB (Storage:MaxTextMegabytes); split the file.",
-                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = limitMegabytes });
+            throw ApiErrors.TextTooLarge(name, limitMegabytes);
         }
     }
 }

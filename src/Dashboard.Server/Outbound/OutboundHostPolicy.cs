@@ -38,8 +38,7 @@ public sealed class OutboundHostPolicy(IOptions<OutboundOptions> options, ILogge
         }
         catch (SocketException)
         {
-            throw new ApiException(400, "Bad Request", ErrorCodes.UrlNotAllowed, $"{field}: the host '{uri.Host}' does not resolve.",
-                new Dictionary<string, object?> { ["field"] = field, ["host"] = uri.Host });
+            throw ApiErrors.HostDoesNotResolve(field, uri.Host);
         }
         return uri;
     }

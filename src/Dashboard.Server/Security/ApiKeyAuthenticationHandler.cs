@@ -40,7 +40,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var message = ReadSecret(Context) is not null ? "The API key is unknown or has been revoked."
             : QueryTokenPolicy.IsMisplaced(Context) ? $"An API key in the query string ({QueryTokenPolicy.Parameter}) is read only by the hub {LiveExtensions.HubPath} and WebSocket streams; send it as 'Authorization: Bearer YOUR_API_KEY'."
             : "Send your API key as 'Authorization: Bearer YOUR_API_KEY'.";
-        return ErrorWriter.WriteAsync(Context, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, message), Context.RequestAborted);
+        return ErrorWriter.WriteAsync(Context, ApiErrors.Unauthorized(message), Context.RequestAborted);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>

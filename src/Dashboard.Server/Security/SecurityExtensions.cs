@@ -38,7 +38,7 @@ public static class SecurityExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = context => IsApiPath(context.Request.Path)
-                ? ErrorWriter.WriteAsync(context.HttpContext, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your session has ended; sign in again."), context.HttpContext.RequestAborted)
+                ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Unauthorized("Your session has ended; sign in again."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
             o.Events.OnRedirectToAccessDenied = context => IsApiPath(context.Request.Path)
                 ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Forbidden("Your role does not allow this action."), context.HttpContext.RequestAborted)

@@ -22,6 +22,7 @@ public sealed class CallbackFactory : DashboardFactory
 /// A /v1/listen?callback= result waits in the database only encrypted (no transcript word readable in the row), and
 /// is purged once delivered or given up, read straight from the SQLite file.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class CallbackPayloadAtRestTests(CallbackFactory factory) : IClassFixture<CallbackFactory>, IAsyncLifetime
 {
     private LoopbackReceiver receiver = null!;

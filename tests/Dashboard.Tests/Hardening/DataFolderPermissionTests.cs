@@ -17,6 +17,7 @@ public sealed class DefaultDatabasePlaceFactory : DashboardFactory
 /// -shm included), whether the server creates them or finds them with looser modes from an older version.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "api")]
 public sealed class DataFolderPermissionTests : IDisposable
 {
     private const UnixFileMode OwnerFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;

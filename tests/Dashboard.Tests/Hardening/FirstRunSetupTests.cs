@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Hardening;
 /// /setup exists for an install with no organization at all. An install used through the API only (an organization
 /// and a key made with create-api-key, no dashboard user yet) must not hand that organization to the first visitor.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class FirstRunSetupTests
 {
     private const string Password = "Fresh-start1";

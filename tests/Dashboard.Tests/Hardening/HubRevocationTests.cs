@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dashboard.Server.Persistence;
@@ -12,6 +13,7 @@ namespace Dashboard.Tests.Hardening;
 /// /hubs/training with the official JS client: revoking the API key a connection was opened with closes that
 /// connection at once; it receives no event of its models afterwards and cannot subscribe to more.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class HubRevocationTests(KestrelHardeningFactory factory) : IClassFixture<KestrelHardeningFactory>
 {
     [Fact]
@@ -40,7 +42,7 @@ public sealed class HubRevocationTests(KestrelHardeningFactory factory) : IClass
         await RevokeAsync(revoked);
         var createdAfter = await new CustomModelBuilder(owner).ReadyToRun().CreateAsync();
         (await owner.PostAsync($"{ApiClientExtensions.Models}/{watched}/run", null)).EnsureSuccessStatusCode();
-        await owner.WaitForStatusAsync(watched, TimeSpan.FromSeconds(60), 4);
+        await owner.WaitForStatusAsync(watched, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         try
         {
             await node.StandardInput.WriteLineAsync($"subscribe {createdAfter}");

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Hardening;
 /// strings outside the hub, API answers in caches, an antiforgery cookie sent over plain HTTP once the site is on HTTPS;
 /// and audio whose header says it holds next to nothing must not pass as a recording.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class LeakTests(LeakTests.ProxiedFactory factory) : IClassFixture<LeakTests.ProxiedFactory>
 {
     /// <summary>The hardening server as an operator behind a TLS-terminating proxy runs it (forwarded headers on).</summary>

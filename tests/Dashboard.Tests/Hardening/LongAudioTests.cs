@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Hardening;
 /// A few kilobytes of FLAC can hold hours of silence: decoded, that is gigabytes of samples in memory. A transcription
 /// request longer than Tools:MaxTranscriptionHours is refused from its probe, before ffmpeg decodes anything.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class LongAudioTests(LongAudioTests.ShortLimitFactory factory) : IClassFixture<LongAudioTests.ShortLimitFactory>
 {
     public sealed class ShortLimitFactory : HardeningFactory

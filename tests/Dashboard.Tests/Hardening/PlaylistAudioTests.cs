@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Hardening;
 /// session (which listens on the network). Every route that takes audio refuses them as INVALID_AUDIO without ever
 /// opening what they name, so nothing of a server file can come back in a transcript, a duration or an error.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class PlaylistAudioTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     private const string SecretWords = "the vault code is purple elephant";
@@ -57,7 +58,7 @@ public sealed class PlaylistAudioTests(HardeningFactory factory) : IClassFixture
     {
         var walk = await factory.WalkAsync();
         using var watched = await WatchedFile.CreateAsync();
-        var zip = Path.Combine(Path.GetTempPath(), $"playlist-{Guid.NewGuid():N}.zip");
+        var zip = Path.Combine(TestTemp.Root, $"playlist-{Guid.NewGuid():N}.zip");
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             await using (var entry = archive.CreateEntry("song.mp3").Open()) await entry.WriteAsync(Hls(watched.Path));
@@ -122,7 +123,7 @@ public sealed class PlaylistAudioTests(HardeningFactory factory) : IClassFixture
 
         public static async Task<WatchedFile> CreateAsync()
         {
-            var folder = Directory.CreateTempSubdirectory("watched-").FullName;
+            var folder = TestTemp.Folder("watched-");
             await AudioFiles.Run("mkfifo", [System.IO.Path.Combine(folder, "watched.mp3")]);
             return new WatchedFile(folder);
         }

@@ -1,6 +1,7 @@
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>After sign-in the server follows only a strictly local return URL; anything else goes to the default page.</summary>
+[Trait("Category", "api")]
 public sealed class ReturnUrlTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     private readonly AddressedSignIn signIn = new(factory);

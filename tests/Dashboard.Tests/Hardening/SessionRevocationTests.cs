@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Hardening;
 /// A sign-in cookie copied before the session ended (sign-out, a password reset by an admin, the account removed)
 /// stops working at once, not only after Sessions:RefreshSeconds: its security stamp no longer matches.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class SessionRevocationTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     public static TheoryData<string> Endings => ["sign-out", "password reset", "account removed"];

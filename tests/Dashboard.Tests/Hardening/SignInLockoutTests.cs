@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Hardening;
 /// Wrong passwords lock an account only for the address they came from: nobody can lock a person out from elsewhere.
 /// An unknown email costs as much time as a known one, so timing does not tell which emails have accounts.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class SignInLockoutTests(HardeningFactory factory, ITestOutputHelper output) : IClassFixture<HardeningFactory>
 {
     private readonly AddressedSignIn signIn = new(factory);

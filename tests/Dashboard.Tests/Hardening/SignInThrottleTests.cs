@@ -15,6 +15,7 @@ public sealed class ThrottleFactory : HardeningFactory
 }
 
 /// <summary>Guessing keys or passwords from one address is slowed down (429 + Retry-After); other addresses are not affected.</summary>
+[Trait("Category", "api")]
 public sealed class SignInThrottleTests(ThrottleFactory factory) : IClassFixture<ThrottleFactory>
 {
     private const string WrongKey = "cmk_000000000000000000000000000000000000000000000000";

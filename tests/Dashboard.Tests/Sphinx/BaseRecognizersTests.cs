@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,10 @@ using Dashboard.Server.Speech.Lexicon;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sphinx-base-").FullName;
+    private readonly string root = TestTemp.Folder("sphinx-base-");
 
     private BaseRecognizers Recognizers()
     {
