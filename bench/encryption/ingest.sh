@@ -44,6 +44,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kb() { awk -v f="$1" '$1 == f":" { print $2 }' "/proc/$SERVER/status"; }
 
 echo "Warming up..." >&2
+seconds "$BARE_BASE/discard" >/dev/null; seconds "$BASE/api/v3/custom_models/$ID/data" "$AUTH" >/dev/null # the JIT's first tier
 seconds "$BARE_BASE/discard" >/dev/null
 [[ $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["bytes"])' "$WORK/answer.json") -gt $SIZE ]] \
   || { echo "bench: the discard endpoint did not read the whole body" >&2; exit 1; }

@@ -12,11 +12,12 @@ namespace Dashboard.Server.Data.Encryption;
 /// </summary>
 public static class SealingStager
 {
-    private const int ReadSize = 256 * 1024;
-    private const long PipeBytes = 4 * 1024 * 1024;
+    private const int ReadSize = 64 * 1024; // what a multipart section hands out per read (MultipartForm): pipe segments fill up
+    private const long PipeBytes = 8 * 1024 * 1024;
     private const int HandOverBytes = 64 * 1024;
-    private const int WriteSize = 1024 * 1024;
-    public const string StoredFormSuffix = ".sealed";
+    private const int WriteSize = 4 * 1024 * 1024; // O_DIRECT writes of 4 MiB ran at 1.2 GB/s here, of 1 MiB at 0.8
+    private const int SmallFileOverhead = 1024; // a blob header and one segment's tag, for a file that fits in the head
+    private const string StoredFormSuffix = ".sealed";
 
     public static async Task<StagedFile> StageAsync(string path, Stream content, long maxBytes, EncryptionKey key,
         Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct)
@@ -26,11 +27,11 @@ public static class SealingStager
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         if (headLength > maxBytes) throw ApiErrors.PayloadTooLarge(maxBytes / (1024 * 1024));
         head = head[..headLength];
-        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeBytes, resumeWriterThreshold: PipeBytes / 2, useSynchronizationContext: false));
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeBytes, resumeWriterThreshold: PipeBytes / 2, minimumSegmentSize: ReadSize, useSynchronizationContext: false));
         try
         {
             await using var plaintext = needsWorkingCopy(head) ? OwnerOnly.CreateFile(path) : null;
-            using var stored = new UncachedFileWriter(sealedPath, WriteSize);
+            using var stored = new UncachedFileWriter(sealedPath, head.Length < WavHeader.HeadBytes ? head.Length + SmallFileOverhead : WriteSize);
             var writing = Task.Run(() => WriteAsync(pipe.Reader, plaintext, stored, key, ct), CancellationToken.None);
             long total;
             try
