@@ -39,9 +39,10 @@ public static class SealingStager
                 await pipe.Writer.WriteAsync(head, ct);
                 total = head.Length + await ReceiveAsync(content, pipe.Writer, maxBytes - head.Length, ct);
             }
-            catch
+            catch (Exception e)
             {
-                await writing.ContinueWith(_ => { }, TaskScheduler.Default); // it stops at the pipe's error; its files close after it
+                await pipe.Writer.CompleteAsync(e); // the writing side stops at this error; its files close after it
+                await writing.ContinueWith(_ => { }, TaskScheduler.Default);
                 throw;
             }
             await writing; // a full disk surfaces here
@@ -59,24 +60,16 @@ public static class SealingStager
     private static async Task<long> ReceiveAsync(Stream content, PipeWriter pipe, long maxBytes, CancellationToken ct)
     {
         long total = 0;
-        try
+        int read;
+        while ((read = await content.ReadAsync(pipe.GetMemory(ReadSize), ct)) > 0)
         {
-            int read;
-            while ((read = await content.ReadAsync(pipe.GetMemory(ReadSize), ct)) > 0)
-            {
-                total += read;
-                if (total > maxBytes) throw ApiErrors.PayloadTooLarge(maxBytes / (1024 * 1024));
-                pipe.Advance(read);
-                if (pipe.UnflushedBytes >= HandOverBytes && (await pipe.FlushAsync(ct)).IsCompleted) break; // the writing side failed
-            }
-            await pipe.CompleteAsync();
-            return total;
+            total += read;
+            if (total > maxBytes) throw ApiErrors.PayloadTooLarge(maxBytes / (1024 * 1024));
+            pipe.Advance(read);
+            if (pipe.UnflushedBytes >= HandOverBytes && (await pipe.FlushAsync(ct)).IsCompleted) break; // the writing side failed
         }
-        catch (Exception e)
-        {
-            await pipe.CompleteAsync(e);
-            throw;
-        }
+        await pipe.CompleteAsync();
+        return total;
     }
 
     private static async Task WriteAsync(PipeReader pipe, Stream? plaintext, UncachedFileWriter stored, EncryptionKey key, CancellationToken ct)
