@@ -22,9 +22,12 @@ public sealed class LocalBlobStorage : IBlobStorage
         scratchRoot = OwnerOnly.CreateFolder(Path.Combine(root, "scratch")).FullName;
     }
 
+    /// <summary>A new file name in staging (owner-only, cleaned at start-up when a crash left it).</summary>
+    public string NewStagingPath() => Path.Combine(stagingRoot, Guid.NewGuid().ToString("N"));
+
     public async Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct)
     {
-        var path = Path.Combine(stagingRoot, Guid.NewGuid().ToString("N"));
+        var path = NewStagingPath();
         try
         {
             await using var target = OwnerOnly.CreateFile(path, useAsync: true);
@@ -105,6 +108,16 @@ public sealed class LocalBlobStorage : IBlobStorage
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <summary>A hard link where the file system has them (no byte is copied); blobs are only ever replaced by a rename, never written in place.</summary>
+    public async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
+    {
+        var (source, target) = (PathOf(sourceKey), PathOf(targetKey));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (NativeFiles.TryHardLink(source, target)) return;
+        await using var content = OpenRead(sourceKey);
+        await WriteAsync(targetKey, content, ct);
     }
 
     public bool Exists(string key) => File.Exists(PathOf(key));
