@@ -8,9 +8,10 @@ namespace Dashboard.Tests.DataInputs;
 /// A PCM WAV upload is described from its header in process (no plaintext copy, no ffprobe run): it must say what
 /// ffprobe says of the same file, and leave to ffprobe every file it cannot describe exactly.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class WavHeaderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-wav-").FullName;
+    private readonly string folder = TestTemp.Folder("wav-");
     private readonly AudioProbe probe = new(Options.Create(new ToolOptions()));
 
     private async Task<string> WavAsync(string codec, int channels, int sampleRate, double seconds = 1.5)

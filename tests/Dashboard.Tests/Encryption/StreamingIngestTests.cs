@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Encryption;
 /// plaintext working copy, and committed by a rename): what is stored must still play back byte for byte, be
 /// encrypted, and a rejected upload must leave nothing in staging or storage.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class StreamingIngestTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -63,7 +64,7 @@ public sealed class StreamingIngestTests(DashboardFactory factory) : IClassFixtu
         var tone = await File.ReadAllBytesAsync(await AudioFiles.ToneAsync("wav", seconds: 3));
         // A chunk after the samples: the data no longer runs to the end of the file, so ffprobe decides.
         byte[] trailer = [.. "LIST"u8, 8, 0, 0, 0, .. "INFOISFT"u8];
-        var path = Path.Combine(Path.GetTempPath(), $"trailing-{Guid.NewGuid():N}.wav");
+        var path = Path.Combine(TestTemp.Root, $"trailing-{Guid.NewGuid():N}.wav");
         await File.WriteAllBytesAsync(path, [.. tone, .. trailer]);
         try
         {
