@@ -7,6 +7,7 @@ public static class PricingExtensions
     {
         builder.Services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<TranscriptionPricing>();
+        builder.Services.AddScoped<TranscriptionLedger>();
         return builder;
     }
 }

@@ -52,6 +52,23 @@ public sealed class ApiKeyAuthenticationHandler(
             if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
                 return header[scheme.Length..].Trim() is { Length: > 0 } value ? value : null;
         }
+        if (WebSocketSubprotocolKey(request) is { } key) return key;
         return request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token ? token : null;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket upgrade, so Deepgram's clients send the key as two subprotocols:
+    /// "token", KEY (or "bearer", TOKEN). The server answers with the first of them.
+    /// </summary>
+    public static string? WebSocketSubprotocolKey(HttpRequest request)
+    {
+        if (!request.HttpContext.WebSockets.IsWebSocketRequest) return null;
+        var protocols = request.HttpContext.WebSockets.WebSocketRequestedProtocols;
+        for (var i = 0; i + 1 < protocols.Count; i++)
+        {
+            if (protocols[i].Equals("token", StringComparison.OrdinalIgnoreCase) || protocols[i].Equals("bearer", StringComparison.OrdinalIgnoreCase))
+                return protocols[i + 1] is { Length: > 0 } key ? key : null;
+        }
+        return null;
     }
 }
