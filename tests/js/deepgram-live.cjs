@@ -3,8 +3,9 @@
 // the audio sent (ms), and the close code and reason.
 // Environment: DG_BASE_URL (ws://host:port), DG_API_KEY, DG_OPTIONS (JSON: connect() options), DG_AUDIO (one or more
 // 16-bit WAV paths, separated by "|", played one after another with DG_GAP_MS of silence between and after them),
-// DG_PACE (1 = real time), DG_CHUNK_MS (100), DG_END ("close": CloseStream, "finalize": Finalize then CloseStream,
+// DG_PACE (1 = real time), DG_CHUNK_MS (100), DG_BYTES_PER_MS (32: 16 kHz 16-bit mono), DG_END ("close": CloseStream, "finalize": Finalize then CloseStream,
 // "idle": stop sending and wait for the server to close, "keepalive": KeepAlive every 3 s for DG_KEEPALIVE_MS then CloseStream).
+// DG_RAW=1 sends the one file's bytes as they are (a container such as WebM), in chunks paced as 16 kHz PCM would be.
 const { DeepgramClient } = require("@deepgram/sdk");
 const fs = require("fs");
 
@@ -24,10 +25,11 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 (async () => {
   const options = JSON.parse(process.env.DG_OPTIONS || "{}");
   const pace = Number(process.env.DG_PACE || "1"), chunkMs = Number(process.env.DG_CHUNK_MS || "100");
-  const gap = Buffer.alloc(Math.round(Number(process.env.DG_GAP_MS || "1500") * 32));
+  const bytesPerMs = Number(process.env.DG_BYTES_PER_MS || "32"); // 16 kHz 16-bit mono; 44.1 for 22.05 kHz
+  const gap = Buffer.alloc(Math.round(Number(process.env.DG_GAP_MS || "1500") * bytesPerMs / 2) * 2);
   const files = (process.env.DG_AUDIO || "").split("|").filter(p => p);
-  const audio = Buffer.concat(files.flatMap(f => [pcmOf(f), gap]));
-  const out = { opened: false, messages: [], audio_ms: audio.length / 32, close: null, error: null };
+  const audio = process.env.DG_RAW ? fs.readFileSync(files[0]) : Buffer.concat(files.flatMap(f => [pcmOf(f), gap]));
+  const out = { opened: false, messages: [], audio_ms: audio.length / bytesPerMs, close: null, error: null };
   const client = new DeepgramClient({ apiKey: process.env.DG_API_KEY, baseUrl: process.env.DG_BASE_URL });
   const socket = await client.listen.v1.connect({
     ...options, Authorization: `Token ${process.env.DG_API_KEY}`, reconnectAttempts: 0,
@@ -50,7 +52,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
   t0 = Date.now();
   const end = process.env.DG_END || "close";
   if (end !== "idle") {
-    const chunk = chunkMs * 32;
+    const chunk = Math.round(chunkMs * bytesPerMs / 2) * 2;
     for (let i = 0, n = 0; i < audio.length; i += chunk, n++) {
       socket.sendMedia(audio.subarray(i, Math.min(i + chunk, audio.length)));
       const due = (n + 1) * chunkMs / pace - (Date.now() - t0);

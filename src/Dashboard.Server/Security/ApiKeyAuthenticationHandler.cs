@@ -62,12 +62,12 @@ public sealed class ApiKeyAuthenticationHandler(
     /// </summary>
     public static string? WebSocketSubprotocolKey(HttpRequest request)
     {
-        if (!request.HttpContext.WebSockets.IsWebSocketRequest) return null;
-        var protocols = request.HttpContext.WebSockets.WebSocketRequestedProtocols;
+        // Read from the header: authentication runs before the WebSocket middleware marks the request as an upgrade.
+        var protocols = request.Headers.SecWebSocketProtocol.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
         for (var i = 0; i + 1 < protocols.Count; i++)
         {
             if (protocols[i].Equals("token", StringComparison.OrdinalIgnoreCase) || protocols[i].Equals("bearer", StringComparison.OrdinalIgnoreCase))
-                return protocols[i + 1] is { Length: > 0 } key ? key : null;
+                return protocols[i + 1];
         }
         return null;
     }

@@ -36,7 +36,7 @@ public sealed class FfmpegStreamInput : IStreamAudioInput
 
     public static IEnumerable<string> Arguments(StreamOptions options)
     {
-        string[] head = ["-hide_banner", "-v", "error", "-protocol_whitelist", "pipe", "-fflags", "nobuffer"];
+        string[] head = ["-hide_banner", "-v", "error", "-protocol_whitelist", "pipe"]; // not -fflags nobuffer: it drops raw input
         string[] input = options.Encoding switch
         {
             "linear16" => ["-f", "s16le", "-ar", Text(options.SampleRate), "-ac", Text(options.Channels)],

@@ -18,7 +18,7 @@ public sealed class StreamSender(WebSocket socket) : IDisposable
             if (closed || socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
             await socket.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
             // the client has gone; the stream ends with its receive loop
         }
@@ -38,7 +38,7 @@ public sealed class StreamSender(WebSocket socket) : IDisposable
             closed = true;
             await socket.CloseOutputAsync(status, reason, CancellationToken.None);
         }
-        catch (WebSocketException)
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
         }
         finally
