@@ -17,6 +17,7 @@ public static class AuditText
         AuditActions.PoolDelete => "Deleted a pool item",
         AuditActions.ModelDelete => "Deleted a model",
         AuditActions.Stream => "Streamed audio",
+        AuditActions.VersionServe => "Chose the serving version",
         _ => action,
     };
 
