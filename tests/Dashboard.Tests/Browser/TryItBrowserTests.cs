@@ -35,6 +35,7 @@ public sealed class TryItBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(custom.Locator(".try-interim")).Not.ToBeEmptyAsync(new() { Timeout = 20_000 }); // grey while speaking
         await Assertions.Expect(custom.Locator(".try-final")).ToContainTextAsync("young", new() { Timeout = 20_000 }); // the fake microphone loops the recording from wherever it is
         await Assertions.Expect(page.GetByTestId("try-it-base").Locator(".try-final")).ToContainTextAsync("young", new() { Timeout = 20_000 }); // the fake microphone loops the recording from wherever it is
+        await Assertions.Expect(custom.Locator(".try-final")).ToContainTextAsync("was not", new() { Timeout = 30_000 }); // the next loop, heard whole
         await page.GetByTestId("try-it").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(ScreenshotTests.OutputFolder(), "try-it-1400.png") });
         await page.GetByTestId("try-it-mic").ClickAsync();
         await Assertions.Expect(page.GetByTestId("try-it-status")).ToHaveTextAsync("Done.", new() { Timeout = 20_000 });
