@@ -49,7 +49,7 @@ public sealed class LocalBlobStorage : IBlobStorage
     public Task CommitAsync(StagedFile staged, string key, CancellationToken ct)
     {
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
         File.Move(staged.LocalPath, target, overwrite: false);
         return Task.CompletedTask;
     }
@@ -69,7 +69,7 @@ public sealed class LocalBlobStorage : IBlobStorage
     public async Task WriteAsync(string key, Stream content, CancellationToken ct)
     {
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
         var temporary = await WriteTemporaryAsync(target, content, ct);
         File.Move(temporary, target, overwrite: true);
     }

@@ -6,21 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Privacy;
 
 /// <summary>One call per request kind to keep a participating request in the pool (nothing happens for an opted-out one).</summary>
-public sealed class PoolKeeper(RetainedPool pool, IBlobStorage storage, AudioProbe probe, DashboardDbContext db)
+public sealed class PoolKeeper(RetainedPool pool, IBlobStorage storage, DashboardDbContext db)
 {
     /// <summary>stt and listen: the audio as received and the recognized transcript.</summary>
     public async Task<int?> KeepTranscriptionAsync(TranscriptionResult result, StagedFile audio, string kind, CancellationToken ct)
     {
         if (result.Mip.OptOut) return null;
-        string? format;
-        try
-        {
-            format = (await probe.ProbeAsync(audio.LocalPath, ct)).Format;
-        }
-        catch (AudioRejectedException)
-        {
-            format = null; // ffmpeg decoded it, but it is not one of the playable upload formats
-        }
+        var format = result.Audio.IsUploadFormat ? result.Audio.Format : null; // a video or WebM is kept, but not as a playable upload format
         return await pool.KeepAsync(result.Mip, new RetainedRequest(kind, result.Model.Name, result.Recognition.DurationSeconds,
             result.Recognition.Transcript, () => File.OpenRead(audio.LocalPath), audio.Length, format), ct);
     }

@@ -25,7 +25,8 @@ public sealed class StreamRecorder(TranscriptionLedger ledger, PoolKeeper pool, 
         if (recording is not null && decision.Participates)
         {
             using var staged = await recording.StageAsync(storage, CancellationToken.None);
-            var result = new TranscriptionResult(model, new Recognition(outcome.Words, Math.Round(outcome.Seconds, 3)), decision);
+            var wav = new AudioInfo("wav", "pcm_s16le", outcome.Seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16L); // as recorded
+            var result = new TranscriptionResult(model, new Recognition(outcome.Words, Math.Round(outcome.Seconds, 3)), decision, wav);
             kept = await pool.KeepTranscriptionAsync(result, staged, RetainedKinds.Stream, CancellationToken.None);
         }
         var pooled = kept is { } id ? $"kept as pool item {id}" : decision.ByAccount ? "not kept (account opted out)" : decision.OptOut ? "not kept (mip_opt_out)" : "not kept";

@@ -10,18 +10,20 @@ using Dashboard.Server.Speech.Keywords;
 namespace Dashboard.Server.Transcription;
 
 /// <param name="Mip">The Model Improvement Program's decision for this request (recorded with its ledger entry).</param>
-public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, MipDecision Mip)
+/// <param name="Audio">What the probe found in the request's audio (its format, for a retained copy).</param>
+public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, MipDecision Mip, AudioInfo Audio)
 {
     public bool MipOptOut => Mip.OptOut;
 }
 
 /// <summary>
-/// Transcribes one audio file: decodes it to 16 kHz mono PCM (ffmpeg reads MP3, WAV, FLAC, M4A, AAC, OGG and more;
-/// a file it cannot decode is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
+/// Transcribes one audio file: decodes it to 16 kHz mono PCM (probed first: MP3, WAV, FLAC, M4A/MP4, AAC, OGG or WebM,
+/// then decoded by ffmpeg; anything else, or what it cannot decode, is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
 /// usage ledger entry (kind "transcription"), priced per audio minute by plan less the participation discount.
 /// </summary>
 public sealed class TranscriptionService(
-    ModelDecoders decoders, IBlobStorage storage, IOptions<SphinxOptions> options, MipPolicy mip, TranscriptionLedger ledger)
+    ModelDecoders decoders, IBlobStorage storage, IOptions<SphinxOptions> options, MipPolicy mip, TranscriptionLedger ledger,
+    AudioProbe probe, IOptions<ToolOptions> tools)
 {
     public Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct) =>
@@ -32,23 +34,25 @@ public sealed class TranscriptionService(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, KeywordBoost? keywords, CancellationToken ct)
     {
         keywords ??= KeywordBoost.None;
-        short[] pcm;
+        DecodedAudio decoded;
         using (var folder = storage.CreateScratchFolder())
         {
             try
             {
-                pcm = await PcmAudio.ConvertAndReadAsync(audio.LocalPath, folder.Path, TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct);
+                decoded = await PcmAudio.ConvertAndReadAsync(probe, audio.LocalPath, AudioUse.Transcription, folder.Path,
+                    TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct, tools.Value.MaxTranscriptionHours * 3600);
             }
             catch (AudioRejectedException e)
             {
                 throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, e.Message);
             }
         }
+        var pcm = decoded.Samples;
         if (pcm.Length == 0)
             throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
         var recognition = await decoders.RecognizeAsync(model, keywords, pcm, ct);
         var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
         await ledger.RecordAsync(new TranscriptionCharge(LedgerKinds.Transcription, model.Name, model.ModelId, recognition.DurationSeconds, decision, $"Transcription with {model.Name}"));
-        return new TranscriptionResult(model, recognition, decision);
+        return new TranscriptionResult(model, recognition, decision, decoded.Info);
     }
 }

@@ -66,7 +66,7 @@ public sealed class LongRecordingSegmenterTests : IDisposable
         {
             var wav = Path.Combine(folder, $"s{i}.wav");
             await SpeechSynthesizer.RunAsync("flite", "-voice", "slt", "-t", Spoken[i], "-o", wav);
-            var pcm = await PcmAudio.ConvertAndReadAsync(wav, folder, TimeSpan.FromMinutes(1), CancellationToken.None);
+            var pcm = (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), wav, AudioUse.Transcription, folder, TimeSpan.FromMinutes(1), CancellationToken.None)).Samples;
             samples.AddRange(new short[(int)(Gap * SphinxDecoder.SampleRate)]);
             spans.Add(((double)samples.Count / SphinxDecoder.SampleRate, (double)(samples.Count + pcm.Length) / SphinxDecoder.SampleRate));
             samples.AddRange(pcm);

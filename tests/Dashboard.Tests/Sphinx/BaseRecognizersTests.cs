@@ -43,7 +43,7 @@ public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
     {
         var wav = Path.Combine(root, "bradycardia.wav");
         await SpeechSynthesizer.SpeakAsync("She developed hyperkalemia and bradycardia.", 0, wav);
-        var pcm = await PcmAudio.ConvertAndReadAsync(wav, root, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var pcm = (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), wav, AudioUse.Transcription, root, TimeSpan.FromSeconds(30), CancellationToken.None)).Samples;
         var recognizers = Recognizers();
         using var general = new SphinxDecoder(new SphinxOptions(), await recognizers.ForBaseAsync("general", root, CancellationToken.None));
         using var medical = new SphinxDecoder(new SphinxOptions(), await recognizers.ForBaseAsync("medical", root, CancellationToken.None));

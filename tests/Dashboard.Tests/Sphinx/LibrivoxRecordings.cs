@@ -1,3 +1,5 @@
+using Dashboard.Server.Data;
+using Microsoft.Extensions.Options;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Text;
@@ -23,5 +25,5 @@ public static class LibrivoxRecordings
             .ToList();
 
     public static async Task<short[]> PcmAsync(Recording recording) =>
-        await PcmAudio.ConvertAndReadAsync(recording.WavPath, Path.GetTempPath(), TimeSpan.FromSeconds(60), CancellationToken.None);
+        (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), recording.WavPath, AudioUse.Transcription, Path.GetTempPath(), TimeSpan.FromSeconds(60), CancellationToken.None)).Samples;
 }

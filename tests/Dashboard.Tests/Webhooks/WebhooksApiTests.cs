@@ -70,6 +70,23 @@ public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheSecret_IsStoredEncrypted_SoACopyOfTheDatabaseCannotSignRequests()
+    {
+        var client = await NewOrganizationAsync();
+        var (id, secret) = await RegisterAsync(client, secret: "a-secret-nobody-may-read-from-the-db");
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Secret FROM Webhooks WHERE Id = {id}";
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.StartsWith("enc1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody", stored, StringComparison.Ordinal);
+        Assert.Equal("a-secret-nobody-may-read-from-the-db", secret);
+    }
+
+    [Fact]
     public async Task EveryTrainingStatusChange_IsPostedWithAValidHmacSignature_AndSuccessCarriesTheMetrics()
     {
         var client = await NewOrganizationAsync();
