@@ -9,6 +9,7 @@ public static class BillingExtensions
         builder.Services.AddSingleton<TranscriptionPricing>();
         builder.Services.AddSingleton<TrainingPriceCalculator>();
         builder.Services.AddSingleton<LedgerWriter>();
+        builder.Services.AddScoped<TranscriptionLedger>();
         builder.Services.AddScoped<BillingService>();
         return builder;
     }

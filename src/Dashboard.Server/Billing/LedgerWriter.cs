@@ -9,6 +9,7 @@ public static class LedgerKinds
 {
     public const string Training = "training";
     public const string Transcription = "transcription";
+    public const string Stream = "stream";
 }
 
 /// <summary>Writes what a successful run costs: the hours actually trained beyond the included hours.</summary>

@@ -37,7 +37,7 @@ public static class ProcessRunner
     }
 
     /// <summary>prlimit sets the limit and then execs the tool: the same process, so killing it kills the tool.</summary>
-    private static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, long memoryLimitBytes)
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, long memoryLimitBytes = DefaultMemoryLimitBytes)
     {
         var start = new ProcessStartInfo(Prlimit ?? fileName)
         {

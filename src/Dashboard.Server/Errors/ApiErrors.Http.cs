@@ -17,6 +17,9 @@ public static partial class ApiErrors
             $"{endpoint} does not accept a body of type '{contentType}'.",
             new Dictionary<string, object?> { ["content_type"] = contentType });
 
+    public static ApiException UpgradeRequired(string message) =>
+        new(426, "Upgrade Required", ErrorCodes.ValidationFailed, message);
+
     public static ApiException RangeNotSatisfiable(string range, string contentRange) =>
         new(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
             $"The requested range '{range}' is outside the file.",

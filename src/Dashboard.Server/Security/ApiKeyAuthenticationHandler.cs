@@ -54,6 +54,23 @@ public sealed class ApiKeyAuthenticationHandler(
             if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
                 return header[scheme.Length..].Trim() is { Length: > 0 } value ? value : null;
         }
+        if (WebSocketSubprotocolKey(context.Request) is { } key) return key;
         return QueryTokenPolicy.Read(context);
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket upgrade, so Deepgram's clients send the key as two subprotocols:
+    /// "token", KEY (or "bearer", TOKEN). The server answers with the first of them.
+    /// </summary>
+    public static string? WebSocketSubprotocolKey(HttpRequest request)
+    {
+        // Read from the header: authentication runs before the WebSocket middleware marks the request as an upgrade.
+        var protocols = request.Headers.SecWebSocketProtocol.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        for (var i = 0; i + 1 < protocols.Count; i++)
+        {
+            if (protocols[i].Equals("token", StringComparison.OrdinalIgnoreCase) || protocols[i].Equals("bearer", StringComparison.OrdinalIgnoreCase))
+                return protocols[i + 1];
+        }
+        return null;
     }
 }

@@ -34,26 +34,29 @@ public sealed class DecoderPool : IDisposable
         await slots.WaitAsync(ct);
         try
         {
-            var decoder = TakeIdle(key);
-            if (decoder is null)
-            {
-                decoder = await load(ct);
-                Interlocked.Add(ref loadedBytes, decoder.EstimatedBytes);
-                logger.LogInformation("Loaded a decoder for {Model} (~{Megabytes} MB; {Total} MB held)", key, decoder.EstimatedBytes >> 20, LoadedBytes >> 20);
-            }
-            try
-            {
-                return await Task.Run(() => decoder.Recognize(pcm), CancellationToken.None);
-            }
-            finally
-            {
-                Return(decoder);
-            }
+            using var lease = await RentAsync(key, load, ct);
+            return await Task.Run(() => lease.Decoder.Recognize(pcm), CancellationToken.None);
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    /// <summary>
+    /// A decoder of <paramref name="key"/> for one live stream, held until the lease is disposed. Streams take no decode
+    /// slot: they are paced by real-time audio, and a stream that waited for a slot would fall behind its speaker.
+    /// </summary>
+    public async Task<DecoderLease> RentAsync(string key, Func<CancellationToken, Task<SphinxDecoder>> load, CancellationToken ct)
+    {
+        var decoder = TakeIdle(key);
+        if (decoder is null)
+        {
+            decoder = await load(ct);
+            Interlocked.Add(ref loadedBytes, decoder.EstimatedBytes);
+            logger.LogInformation("Loaded a decoder for {Model} (~{Megabytes} MB; {Total} MB held)", key, decoder.EstimatedBytes >> 20, LoadedBytes >> 20);
+        }
+        return new DecoderLease(decoder, Return);
     }
 
     /// <summary>Releases every idle decoder of a model (e.g. after it was retrained or deleted).</summary>
@@ -117,5 +120,18 @@ public sealed class DecoderPool : IDisposable
         }
         foreach (var d in all) Release(d);
         slots.Dispose();
+    }
+}
+
+/// <summary>A pooled decoder lent out; disposing the lease gives it back.</summary>
+public sealed class DecoderLease(SphinxDecoder decoder, Action<SphinxDecoder> giveBack) : IDisposable
+{
+    private int returned;
+
+    public SphinxDecoder Decoder { get; } = decoder;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref returned, 1) == 0) giveBack(Decoder);
     }
 }

@@ -96,9 +96,43 @@ public sealed class SphinxDecoder : IDisposable
 
     private List<RecognizedWord> DecodeUtterance(ReadOnlySpan<short> pcm, double offsetSeconds)
     {
-        if (ps_start_utt(decoder) < 0) throw new InvalidOperationException("PocketSphinx could not start an utterance.");
+        StartUtterance();
         var processed = pcm.IsEmpty ? 0 : ps_process_raw(decoder, ref MemoryMarshal.GetReference(pcm), (nuint)pcm.Length, 0, 1);
-        if (ps_end_utt(decoder) < 0 || processed < 0) throw new InvalidOperationException("PocketSphinx could not decode the audio.");
+        if (processed < 0) throw new InvalidOperationException("PocketSphinx could not decode the audio.");
+        return EndUtterance(offsetSeconds);
+    }
+
+    /// <summary>Starts a live stream: the front end's noise estimate adapts from here on, across its utterances.</summary>
+    public void StartStream()
+    {
+        ObjectDisposedException.ThrowIf(decoder == IntPtr.Zero, this);
+        if (ps_start_stream(decoder) < 0) throw new InvalidOperationException("PocketSphinx could not start a stream.");
+    }
+
+    /// <summary>Incremental decoding: <see cref="StartUtterance"/>, then <see cref="Process"/> as audio arrives, <see cref="CurrentWords"/> for a partial hypothesis, and <see cref="EndUtterance"/>.</summary>
+    public void StartUtterance()
+    {
+        ObjectDisposedException.ThrowIf(decoder == IntPtr.Zero, this);
+        if (ps_start_utt(decoder) < 0) throw new InvalidOperationException("PocketSphinx could not start an utterance.");
+    }
+
+    public void Process(ReadOnlySpan<short> pcm)
+    {
+        if (pcm.IsEmpty) return;
+        if (ps_process_raw(decoder, ref MemoryMarshal.GetReference(pcm), (nuint)pcm.Length, 0, 0) < 0)
+            throw new InvalidOperationException("PocketSphinx could not decode the audio.");
+    }
+
+    /// <summary>Ends the utterance (PocketSphinx runs its later passes over it) and gives its words, timed from <paramref name="offsetSeconds"/>.</summary>
+    public List<RecognizedWord> EndUtterance(double offsetSeconds)
+    {
+        if (ps_end_utt(decoder) < 0) throw new InvalidOperationException("PocketSphinx could not decode the audio.");
+        return CurrentWords(offsetSeconds);
+    }
+
+    /// <summary>The best hypothesis so far (partial while an utterance runs), its words timed from <paramref name="offsetSeconds"/>.</summary>
+    public List<RecognizedWord> CurrentWords(double offsetSeconds)
+    {
         var words = new List<RecognizedWord>();
         if (ps_get_hyp(decoder, out _) == IntPtr.Zero) return words;
         var logmath = ps_get_logmath(decoder);

@@ -7,6 +7,7 @@ public static class TranscriptionExtensions
     {
         builder.Services.AddScoped<TranscriptionRequestReader>();
         builder.Services.AddScoped<RecognizerResolver>();
+        builder.Services.AddSingleton<ModelDecoders>();
         builder.Services.AddScoped<TranscriptionService>();
         builder.Services.AddScoped<Listen.ListenTranscriber>();
         builder.Services.AddScoped<Listen.RemoteAudioFetcher>();

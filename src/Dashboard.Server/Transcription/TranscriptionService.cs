@@ -1,9 +1,7 @@
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Persistence;
 using Dashboard.Server.Privacy;
-using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Errors;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
@@ -24,8 +22,8 @@ public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recogn
 /// usage ledger entry (kind "transcription"), priced per audio minute by plan less the participation discount.
 /// </summary>
 public sealed class TranscriptionService(
-    DashboardDbContext db, DecoderPool decoders, KeywordBooster booster, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
-    MipPolicy mip, TranscriptionPricing pricing, AudioProbe probe, IOptions<ToolOptions> tools)
+    ModelDecoders decoders, IBlobStorage storage, IOptions<SphinxOptions> options, MipPolicy mip, TranscriptionLedger ledger,
+    AudioProbe probe, IOptions<ToolOptions> tools)
 {
     public Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct) =>
@@ -52,35 +50,9 @@ public sealed class TranscriptionService(
         var pcm = decoded.Samples;
         if (pcm.Length == 0)
             throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
-        var recognition = await decoders.RecognizeAsync(KeywordBooster.DecoderKey(model.DecoderKey, keywords), async token =>
-        {
-            using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
-            var spec = await booster.ApplyAsync(await model.LoadSpec(folder.Path, token), keywords, folder.Path, token);
-            return new SphinxDecoder(options.Value, spec);
-        }, pcm, ct);
+        var recognition = await decoders.RecognizeAsync(model, keywords, pcm, ct);
         var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
-        await RecordUsageAsync(model, recognition, decision);
+        await ledger.RecordAsync(new TranscriptionCharge(LedgerKinds.Transcription, model.Name, model.ModelId, recognition.DurationSeconds, decision, $"Transcription with {model.Name}"));
         return new TranscriptionResult(model, recognition, decision, decoded.Info);
-    }
-
-    private async Task RecordUsageAsync(ResolvedModel model, Recognition recognition, MipDecision decision)
-    {
-        var seconds = Math.Round(recognition.DurationSeconds, 2);
-        var rate = pricing.RatePerMinute(decision.Plan);
-        var discount = decision.DiscountPercent > 0 ? $", {decision.DiscountPercent}% Model Improvement Program discount" : "";
-        db.Ledger.Add(new LedgerEntry
-        {
-            OrganizationId = decision.OrganizationId,
-            ModelId = model.ModelId,
-            Kind = LedgerKinds.Transcription,
-            Model = model.Name,
-            AudioSeconds = seconds,
-            Amount = pricing.Price(decision.Plan, seconds, decision.DiscountPercent),
-            DiscountPercent = decision.DiscountPercent,
-            MipOptOut = decision.OptOut,
-            Description = $"Transcription with {model.Name}: {recognition.DurationSeconds:0.#} s of audio at {rate:0.####} USD/min{discount}",
-            CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(CancellationToken.None); // the audio was decoded: record it even if the client has gone
     }
 }

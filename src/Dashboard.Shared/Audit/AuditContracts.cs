@@ -12,6 +12,7 @@ public static class AuditActions
     public const string PoolAddToModel = "pool.add_to_model";
     public const string PoolDelete = "pool.delete";
     public const string ModelDelete = "model.delete";
+    public const string Stream = "transcription.stream";
     public const string VersionServe = "model.version_serve";
 }
 

@@ -5,6 +5,7 @@ public static class RetainedKinds
 {
     public const string Stt = "stt";
     public const string Listen = "listen";
+    public const string Stream = "stream";
     public const string Upload = "upload";
     public const string Text = "text";
     public const string Archive = "archive";

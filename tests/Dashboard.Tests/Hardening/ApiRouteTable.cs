@@ -66,6 +66,7 @@ public static class ApiRouteTable
         new("POST", "/api/v3/stt", BodyKind.Multipart, _ => "/api/v3/stt",
             Form: new Dictionary<string, string> { ["language"] = "en" }) { ModelField = i => $"custom_model_{i.TrainedModel}" },
         new("POST", "/v1/listen", BodyKind.RawAudio, i => $"/v1/listen?model=custom_model_{i.TrainedModel}"),
+        new("GET", "/v1/listen", BodyKind.None, i => $"/v1/listen?model=custom_model_{i.TrainedModel}"), // a WebSocket; refusals come before the upgrade
         new("GET", "/api/v3/usage", BodyKind.None, _ => "/api/v3/usage", ModelScoped: false),
         new("GET", "/api/v3/account", BodyKind.None, _ => "/api/v3/account", ModelScoped: false),
         new("POST", "/api/v3/account", BodyKind.Json, _ => "/api/v3/account", Json: """{"retention_days":30}""", ModelScoped: false),
