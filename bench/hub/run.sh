@@ -10,7 +10,7 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 export Storage__Root="$work/data" ConnectionStrings__Dashboard="Data Source=$work/bench.db" Training__SchedulerName="bench-$port" \
-  Training__MinimumAudioHours=0.001 Training__Simulation__MinimumSeconds=12 Logging__LogLevel__Default=Warning \
+  Training__Engine=simulated Training__MinimumAudioHours=0.001 Training__Simulation__MinimumSeconds=12 Logging__LogLevel__Default=Warning \
   RateLimits__DataUploadsPerHour=1000
 [ -d "$root/tests/js/node_modules/@microsoft/signalr" ] || (cd "$root/tests/js" && npm ci --no-audit --no-fund >/dev/null)
 

@@ -22,7 +22,7 @@ source "$ROOT/bench/common/server.sh"
 bench_init load
 bench_require dotnet wrk curl ffmpeg python3
 bench_build
-export Training__MinimumAudioHours=0.001 Training__Simulation__MinimumSeconds=2 Training__Simulation__SecondsPerAudioHour=1
+export Training__Engine=simulated Training__MinimumAudioHours=0.001 Training__Simulation__MinimumSeconds=2 Training__Simulation__SecondsPerAudioHour=1
 export RateLimits__StatusChecksPerMinute=2000000000 RateLimits__DataUploadsPerHour=2000000000
 export RateLimits__TrainingStartsPerHour=2000000000 RateLimits__ModelCreationsPerHour=2000000000
 export Training__SchedulerName="load-$$"

@@ -16,6 +16,7 @@ public static class AuditText
         AuditActions.PoolAddToModel => "Added a pool item to a model",
         AuditActions.PoolDelete => "Deleted a pool item",
         AuditActions.ModelDelete => "Deleted a model",
+        AuditActions.VersionServe => "Chose the serving version",
         _ => action,
     };
 

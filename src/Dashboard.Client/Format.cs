@@ -23,6 +23,20 @@ public static class Format
 
     public static string Percent(double value) => $"{value.ToString("0.##", Us)}%";
 
+    /// <summary>A relative WER reduction with its sign: "+18.7%", "-12.19%" (never "+-"), "0%".</summary>
+    public static string Improvement(double value) => value > 0 ? $"+{Percent(value)}" : Percent(value);
+
+    /// <summary>The same in words, against the base model.</summary>
+    public static string ImprovementWords(double value) => value switch
+    {
+        > 0 => $"{Percent(value)} fewer word errors than base",
+        < 0 => $"{Percent(-value)} worse than base",
+        _ => "no better than base",
+    };
+
+    /// <summary>The colour of an improvement: only a real reduction is good.</summary>
+    public static string ImprovementTone(double value) => value > 0 ? "text-good" : "text-bad";
+
     /// <summary>A difference between two percentages, unsigned.</summary>
     public static string Points(double value) => $"{Math.Abs(value).ToString("0.#", Us)} pts";
 

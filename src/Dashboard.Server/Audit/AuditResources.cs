@@ -7,6 +7,8 @@ public static class AuditResources
 
     public static string ModelData(int modelId) => $"{Model(modelId)}/data";
 
+    public static string ModelVersion(int modelId, int version) => $"{Model(modelId)}/versions/{version}";
+
     public static string DataFile(int modelId, int fileId) => $"{ModelData(modelId)}/{fileId}";
 
     public const string Pool = "mip/items";

@@ -21,6 +21,7 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<Models.ModelService>();
+        builder.Services.AddScoped<Models.ModelVersionsReader>();
         builder.Services.AddSingleton<Models.ModelMapper>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<Models.ModelStatusCache>();

@@ -9,18 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Evaluation;
 
 /// <summary>
-/// The test-set evaluation of a model's current version, for the API and the dashboard. Evaluations stored before
+/// The test-set evaluation of the version the model shows (a held-back one that is worse than base, else the serving one), for the API and the dashboard. Evaluations stored before
 /// utterances named their data file and carried word alignments are completed on reading: the file is found by its
 /// (unique) name among the model's test files, the alignment is computed from the stored texts.
 /// </summary>
-public sealed class EvaluationService(ModelService models, DashboardDbContext db, SphinxArtifactStore artifacts)
+public sealed class EvaluationService(ModelService models, ModelVersionsReader versions, DashboardDbContext db, SphinxArtifactStore artifacts)
 {
     public async Task<EvaluationResponse> GetAsync(int organizationId, int modelId, CancellationToken ct)
     {
         var model = await models.FindTrackedAsync(organizationId, modelId, ct);
-        if (model.ActiveRunId is not { } runId)
-            throw ApiErrors.ModelNotReady(modelId, $"Custom model {modelId} has no successful training run yet; its evaluation is available once training succeeds (status 4).");
-        var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+        var run = (await versions.ForAsync(model, ct)).Shown
+            ?? throw ApiErrors.ModelNotReady(modelId, $"Custom model {modelId} has no successful training run yet; its evaluation is available once training succeeds (status 4).");
         // Engines without a recognizer (simulated) store no per-utterance results: the run's metrics stand alone.
         var stored = await artifacts.ReadEvaluationAsync(modelId, run.Version, ct);
         if (stored is null)

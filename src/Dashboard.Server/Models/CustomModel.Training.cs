@@ -49,7 +49,11 @@ public sealed partial class CustomModel
         return true;
     }
 
-    /// <summary>3 → 4: the run becomes the serving version with its metrics. Ignored for a run that is no longer current.</summary>
+    /// <summary>
+    /// 3 → 4: the run becomes the serving version with its metrics, unless it is worse than the base model: then the
+    /// serving version (or, for a first version, the base model) keeps answering until an admin chooses to serve it.
+    /// Ignored for a run that is no longer current.
+    /// </summary>
     public bool Complete(TrainingRun run, TrainingOutcome outcome, double trainingHours, DateTimeOffset now)
     {
         if (!Runs(run.Id)) return false;
@@ -65,7 +69,7 @@ public sealed partial class CustomModel
         TrainingProgress = 100;
         TrainingStage = null;
         FailureReason = null;
-        ActiveRunId = run.Id;
+        if (!run.IsWorseThanBase) ActiveRunId = run.Id;
         UpdatedAt = now;
         return true;
     }

@@ -17,9 +17,15 @@ public sealed partial class CustomModel
     public string? FailureReason { get; set; }
     /// <summary>The run in progress or the last one; its metrics are the model's current metrics if it succeeded.</summary>
     public int? CurrentRunId { get; set; }
-    /// <summary>The version that serves (and whose metrics the model shows): the latest successful run unless an admin chose another.</summary>
+    /// <summary>
+    /// The version that serves: the latest successful run that is better than the base model, unless an admin chose
+    /// another; null while none does (the base model answers once a version exists, see <see cref="ModelVersions"/>).
+    /// </summary>
     public int? ActiveRunId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Data.DataFile> Files { get; set; } = [];
+
+    /// <summary>How transcription requests name the model.</summary>
+    public static string NameOf(int id) => $"custom_model_{id}";
 }

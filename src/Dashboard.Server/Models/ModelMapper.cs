@@ -10,16 +10,17 @@ namespace Dashboard.Server.Models;
 /// <summary>Turns entities into the API's contracts; entities never leave the server.</summary>
 public sealed class ModelMapper(TrainingPriceCalculator prices, IOptions<TrainingOptions> training)
 {
-    public ModelDto ToDto(CustomModel model, IReadOnlyCollection<DataFile> files, TrainingRun? activeRun)
+    public ModelDto ToDto(CustomModel model, IReadOnlyCollection<DataFile> files, ModelVersions versions)
     {
         var train = files.Where(f => f.Type == DataSetTypes.Train).ToList();
         var test = files.Where(f => f.Type == DataSetTypes.Test).ToList();
         var trainHours = Hours(train);
         return new ModelDto(model.Id, model.Name, model.Language, model.BaseModel, model.Description,
-            model.TrainingStatus, model.TrainingProgress, MetricsOf(activeRun), model.FailureReason,
+            model.TrainingStatus, model.TrainingProgress, MetricsOf(versions.Shown), model.FailureReason,
             model.CreatedAt, model.UpdatedAt,
             new DataSummaryDto(train.Count, test.Count, Math.Round(trainHours, 4), Math.Round(Hours(test), 4), training.Value.MinimumAudioHours),
-            prices.Estimate(trainHours));
+            prices.Estimate(trainHours), versions.Shown?.Engine ?? training.Value.Engine, versions.Serving?.Version,
+            versions.ServedBy(model), versions.HeldBackOf(model));
     }
 
     public static TrainingMetricsDto? MetricsOf(TrainingRun? run) => run is { WordErrorRate: { } wer } ? new TrainingMetricsDto(

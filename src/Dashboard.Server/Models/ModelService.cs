@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Server.Models;
 
 /// <summary>Create, read, update and delete custom models, always within one organization.</summary>
-public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusReader statusReader, TimeProvider clock)
+public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, ModelVersionsReader versions, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusReader statusReader, TimeProvider clock)
 {
     public async Task<ModelDto> CreateAsync(int organizationId, CreateModelRequest request, CancellationToken ct)
     {
@@ -30,7 +30,7 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
         };
         db.CustomModels.Add(model);
         await db.SaveChangesAsync(ct);
-        return mapper.ToDto(model, [], null);
+        return mapper.ToDto(model, [], ModelVersions.None);
     }
 
     public async Task<ModelListResponse> ListAsync(int organizationId, int page, int perPage, TrainingStatus? status, CancellationToken ct)
@@ -44,9 +44,8 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
         var skip = (long)(page - 1) * perPage; // in long: page 2^31-1 must not wrap round to the first page
         var models = skip >= total ? [] : await query.OrderByDescending(m => m.Id).Skip((int)skip).Take(perPage)
             .Include(m => m.Files).AsSplitQuery().ToListAsync(ct);
-        var runIds = models.Where(m => m.ActiveRunId != null).Select(m => m.ActiveRunId!.Value).ToList();
-        var runs = await db.TrainingRuns.AsNoTracking().Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var items = models.Select(m => mapper.ToDto(m, m.Files, m.ActiveRunId is { } id ? runs.GetValueOrDefault(id) : null)).ToList();
+        var modelVersions = await versions.ForAsync(models, ct);
+        var items = models.Select(m => mapper.ToDto(m, m.Files, modelVersions[m.Id])).ToList();
         return new ModelListResponse(items, page, perPage, total);
     }
 
@@ -93,8 +92,7 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, IBlo
     public async Task<ModelDto> ToDtoAsync(CustomModel model, CancellationToken ct)
     {
         var files = model.Files.Count > 0 ? model.Files : await db.DataFiles.AsNoTracking().Where(f => f.ModelId == model.Id).ToListAsync(ct);
-        var run = model.ActiveRunId is { } runId ? await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) : null;
-        return mapper.ToDto(model, files, run);
+        return mapper.ToDto(model, files, await versions.ForAsync(model, ct));
     }
 
     public async Task<CustomModel> FindTrackedAsync(int organizationId, int id, CancellationToken ct) =>

@@ -10,14 +10,14 @@ namespace Dashboard.Server.Training;
 /// amount of audio, and reports metrics from the seed's table of expected improvement by hours of data.
 /// The numbers are deterministic per model and version: a demo and test engine, not a recognizer.
 /// </summary>
-public sealed class SimulatedTrainingEngine(IBlobStorage storage, IOptions<TrainingOptions> options) : ITrainingEngine
+public sealed class SimulatedTrainingEngine(IBlobStorage storage, IOptionsMonitor<TrainingOptions> options) : ITrainingEngine
 {
-    public string Name => "simulated";
+    public string Name => TrainingEngines.Simulated;
 
     public async Task<TrainingOutcome> TrainAsync(TrainingInput input, ITrainingProgress progress, CancellationToken ct)
     {
         var files = input.TrainFiles.Concat(input.TestFiles).ToList();
-        var simulation = options.Value.Simulation;
+        var simulation = options.CurrentValue.Simulation;
         var total = TimeSpan.FromSeconds(Math.Max(simulation.MinimumSeconds, input.TrainingHours * simulation.SecondsPerAudioHour));
         await progress.LogAsync(LogLevels.Info, $"Planned duration {total.TotalSeconds:0} s for {AudioHours.Describe(input.TrainingHours)} of training audio.", ct);
 
@@ -38,14 +38,14 @@ public sealed class SimulatedTrainingEngine(IBlobStorage storage, IOptions<Train
         await WalkAsync(progress, 30, 85, total * 0.6, i => $"Epoch {i + 1}/{epochs}: loss {loss *= 0.82:0.000}", epochs, ct);
 
         await progress.StageAsync(TrainingStages.Evaluate, 85, ct);
-        var outcome = Metrics(input);
+        var outcome = Metrics(input, simulation.ImprovementPercent);
         await WalkAsync(progress, 85, 100, total * 0.2, i => $"Decoded test utterance {i + 1}/{input.TestFiles.Count}: {input.TestFiles[i].AudioFileName}", input.TestFiles.Count, ct);
         await progress.LogAsync(LogLevels.Info, $"Test set WER: base {outcome.BaseWordErrorRate:0.0}%, custom {outcome.WordErrorRate:0.0}%.", ct);
         return outcome;
     }
 
-    /// <summary>The seed's expected improvement by hours of training audio, with a deterministic spread per model.</summary>
-    public static TrainingOutcome Metrics(TrainingInput input)
+    /// <summary>The seed's expected improvement by hours of training audio (or the configured one), with a deterministic spread per model.</summary>
+    public static TrainingOutcome Metrics(TrainingInput input, double? fixedImprovement = null)
     {
         var random = new Random(HashCode.Combine(input.ModelId, input.Version) & int.MaxValue);
         var hours = input.TrainingHours;
@@ -57,7 +57,7 @@ public sealed class SimulatedTrainingEngine(IBlobStorage storage, IOptions<Train
             < 50 => (25.0, 30.0),
             _ => (30.0, 35.0),
         };
-        var improvement = low + (high - low) * random.NextDouble();
+        var improvement = fixedImprovement ?? low + (high - low) * random.NextDouble();
         var baseWer = Math.Round(16 + 14 * random.NextDouble(), 2);
         var wer = Math.Round(baseWer * (1 - improvement / 100), 2);
         var cer = Math.Round(wer * (0.55 + 0.15 * random.NextDouble()), 2);

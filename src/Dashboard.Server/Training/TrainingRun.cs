@@ -20,4 +20,7 @@ public sealed class TrainingRun
     public DateTimeOffset QueuedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>No fewer word errors than the base model on the test set: such a version does not start serving by itself.</summary>
+    public bool IsWorseThanBase => WordErrorRate is { } wer && BaseWordErrorRate is { } baseWer && wer >= baseWer;
 }

@@ -67,20 +67,22 @@ public sealed class TrainingStateMachine(
 
     public async Task CompleteAsync(int modelId, int runId, TrainingInput input, TrainingOutcome outcome)
     {
-        var completed = await TransitionAsync(null, modelId, async (db, model) =>
+        var (completed, heldBack) = await TransitionAsync<(bool, HeldBackVersionDto?)>(null, modelId, async (db, model) =>
         {
             var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId);
-            if (!model.Complete(run, outcome, input.TrainingHours, clock.GetUtcNow())) return false;
+            if (!model.Complete(run, outcome, input.TrainingHours, clock.GetUtcNow())) return (false, null);
             db.TrainingRunFiles.AddRange(input.TrainFiles.Concat(input.TestFiles).Select(f => new TrainingRunFile
             {
                 RunId = runId, DataFileId = f.Id, Type = f.Type, AudioFileName = f.AudioFileName, DurationSeconds = f.DurationSeconds,
             }));
             ledger.AddTrainingCharge(db, model, run);
-            return true;
+            var serving = model.ActiveRunId is { } active ? await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == active) : null;
+            return (true, new ModelVersions(serving, run).HeldBackOf(model));
         }, CancellationToken.None);
         if (!completed) return;
         await log.WriteAsync(modelId, runId, LogLevels.Info,
             $"Training succeeded: WER {outcome.WordErrorRate:0.##}% (base {outcome.BaseWordErrorRate:0.##}%), accuracy improvement {outcome.AccuracyImprovement:0.##}%.", CancellationToken.None);
+        if (heldBack is not null) await log.WriteAsync(modelId, runId, LogLevels.Warning, heldBack.Message, CancellationToken.None);
         Publish(modelId, TrainingStatus.Success, 100, null);
     }
 
@@ -108,17 +110,20 @@ public sealed class TrainingStateMachine(
         return runId;
     }
 
-    public async Task ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct)
+    /// <summary>An admin's choice of the serving version; returns it (the caller audits the choice).</summary>
+    public async Task<TrainingRun> ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct)
     {
-        var (runId, status, progress) = await TransitionAsync(organizationId, modelId, async (db, model) =>
+        var (run, status, progress) = await TransitionAsync(organizationId, modelId, async (db, model) =>
         {
             var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.ModelId == modelId && r.Version == version, ct)
                 ?? throw ApiErrors.NotFound("Version", version);
             model.Serve(run, clock.GetUtcNow());
-            return (run.Id, model.TrainingStatus, model.TrainingProgress);
+            return (run, model.TrainingStatus, model.TrainingProgress);
         }, ct);
-        await log.WriteAsync(modelId, runId, LogLevels.Info, $"Version {version} now serves transcription requests (chosen by {chosenBy}).", ct);
+        var worse = run.IsWorseThanBase ? $", although it is worse than the base model (WER {run.WordErrorRate:0.##}% against {run.BaseWordErrorRate:0.##}%)" : "";
+        await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Version {version} now serves transcription requests (chosen by {chosenBy}){worse}.", ct);
         Publish(modelId, status, progress, null);
+        return run;
     }
 
     public async Task<bool> IsCurrentAsync(int modelId, int runId)

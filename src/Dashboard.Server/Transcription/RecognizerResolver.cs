@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.Server.Errors;
+using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Models;
@@ -9,17 +10,19 @@ using Dashboard.Server.Speech;
 namespace Dashboard.Server.Transcription;
 
 /// <summary>
-/// A model name resolved for one organization: how to name it in answers, and what its decoder loads (files written
-/// to the given folder, which must live until the decoder is built).
+/// A model name resolved for one organization: how to name it in answers, what answers (<see cref="ServedBy"/>:
+/// `custom_model_{id}/v{n}` or a base model), and what its decoder loads (files written to the given folder, which must
+/// live until the decoder is built).
 /// </summary>
-public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey, Func<string, CancellationToken, Task<RecognizerSpec>> LoadSpec);
+public sealed record ResolvedModel(string Name, int? ModelId, string DecoderKey, string ServedBy, Func<string, CancellationToken, Task<RecognizerSpec>> LoadSpec);
 
 /// <summary>
 /// Turns the `model` of a transcription request into a decoder: a base model name, or `custom_model_{id}` of the caller's
-/// organization with a successful version (the one chosen to serve, by default the latest). Another organization's model is "not found".
+/// organization with a successful version: the serving one (the latest that is better than the base model, unless an admin
+/// chose another), or its base model while the only versions are worse than it. Another organization's model is "not found".
 /// </summary>
 public sealed partial class RecognizerResolver(
-    DashboardDbContext db, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, ILogger<RecognizerResolver> logger)
+    DashboardDbContext db, ModelVersionsReader versions, SphinxArtifactStore artifacts, BaseRecognizers baseRecognizers, ILogger<RecognizerResolver> logger)
 {
     public const string CustomPrefix = "custom_model_";
 
@@ -35,19 +38,20 @@ public sealed partial class RecognizerResolver(
         var custom = await db.CustomModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct)
             ?? throw ApiErrors.ModelNotFound(id);
         // The serving version answers also while the model retrains (3) or after a failed retrain (5).
-        if (custom.ActiveRunId is null)
+        var modelVersions = await versions.ForAsync(custom, ct);
+        if (modelVersions.Latest is null)
             throw ApiErrors.ModelNotReady(id, $"Custom model {id} has no trained version yet: its training status is {(int)custom.TrainingStatus} ({custom.TrainingStatus}); transcription needs a successful run (status 4).");
         SphinxRecognizers.EnsureSupported(custom.Language, custom.BaseModel, message => ApiErrors.Validation("model", message));
-        var run = await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == custom.ActiveRunId, ct);
+        if (modelVersions.Serving is not { } run) return Base(name, custom.BaseModel, id); // every version is worse than the base model
         if (run.Engine != SphinxTrainingEngine.EngineName || run.ArtifactBlob is null)
         {
             logger.LogInformation("Model {ModelId} v{Version} was trained by the {Engine} engine, which makes no recognizer; using base model {Base}",
                 id, run.Version, run.Engine, custom.BaseModel);
-            return Base(name, custom.BaseModel, id);
+            return Base(name, custom.BaseModel, id) with { ServedBy = modelVersions.ServedBy(custom)! };
         }
         var manifestKey = run.ArtifactBlob;
         var key = $"{name}/v{run.Version}";
-        return new ResolvedModel(name, id, key, async (folder, token) =>
+        return new ResolvedModel(name, id, key, key, async (folder, token) =>
             await baseRecognizers.WithBaseAsync(await artifacts.LoadSpecAsync(key, manifestKey, folder, token), custom.BaseModel, folder, token));
     }
 
@@ -60,7 +64,7 @@ public sealed partial class RecognizerResolver(
     }
 
     private ResolvedModel Base(string name, string baseModel, int? modelId = null) =>
-        new(name, modelId, baseModel, (folder, token) => baseRecognizers.ForBaseAsync(baseModel, folder, token));
+        new(name, modelId, baseModel, baseModel, (folder, token) => baseRecognizers.ForBaseAsync(baseModel, folder, token));
 
     [GeneratedRegex("^custom_model_([0-9]{1,9})$")] private static partial Regex CustomModelName();
 }

@@ -41,6 +41,6 @@ public static class SttEndpoints
         var recognition = result.Recognition;
         return TypedResults.Ok(new TranscriptionResponse(recognition.Transcript,
             recognition.Words.Select(w => new TranscriptionWordDto(w.Word, w.Start, w.End, w.Confidence)).ToList(),
-            model.Name, recognition.DurationSeconds));
+            model.Name, recognition.DurationSeconds, model.ServedBy));
     }
 }

@@ -19,11 +19,7 @@ public static class ModelVersionEndpoints
     public static async Task<Ok<ModelVersionsResponse>> ListVersions(int id, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
         TypedResults.Ok(await versions.ListAsync(user.OrganizationIdOf(), id, ct));
 
-    /// <summary>Makes this version the one that serves transcription (roll back); admins only.</summary>
+    /// <summary>Makes this version the one that serves transcription (roll back, or serve a version worse than the base model); admins only, audited.</summary>
     public static async Task<Ok<ModelVersionsResponse>> ServeVersion(int id, int version, ClaimsPrincipal user, ModelVersionService versions, CancellationToken ct) =>
-        TypedResults.Ok(await versions.ServeAsync(user.OrganizationIdOf(), id, version, ChosenBy(user), ct));
-
-    /// <summary>Who chose, for the log line: the API key's id or the signed-in user's name.</summary>
-    public static string ChosenBy(ClaimsPrincipal user) =>
-        user.FindFirstValue(DashboardClaims.ApiKeyId) is { } key ? $"API key {key}" : user.Identity?.Name ?? "an admin";
+        TypedResults.Ok(await versions.ServeAsync(user.OrganizationIdOf(), id, version, user, ct));
 }

@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Dashboard.Server.Audit;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training;
+using Dashboard.Shared.Audit;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Versions;
@@ -8,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Versions;
 
-/// <summary>A model's versions (its successful runs) and the choice of the one that serves.</summary>
-public sealed class ModelVersionService(DashboardDbContext db, ModelService models, TrainingStateMachine machine)
+/// <summary>A model's versions (its successful runs) and an admin's choice of the one that serves, audited.</summary>
+public sealed class ModelVersionService(DashboardDbContext db, ModelService models, TrainingStateMachine machine, AuditLog audit)
 {
     public async Task<ModelVersionsResponse> ListAsync(int organizationId, int modelId, CancellationToken ct)
     {
@@ -24,14 +27,21 @@ public sealed class ModelVersionService(DashboardDbContext db, ModelService mode
         var versions = runs.Select(r => new ModelVersionDto(r.Version, r.FinishedAt ?? r.QueuedAt, r.Engine,
             r.WordErrorRate ?? 0, r.BaseWordErrorRate ?? 0, r.CharacterErrorRate ?? 0, r.AccuracyImprovement ?? 0, r.TrainingHours,
             Count(r.Id, DataSetTypes.Train) + Count(r.Id, DataSetTypes.Test), Count(r.Id, DataSetTypes.Train), Count(r.Id, DataSetTypes.Test),
-            r.Id == model.ActiveRunId)).ToList();
-        return new ModelVersionsResponse(modelId, runs.FirstOrDefault(r => r.Id == model.ActiveRunId)?.Version, versions);
+            r.Id == model.ActiveRunId, r.IsWorseThanBase)).ToList();
+        var state = new ModelVersions(runs.FirstOrDefault(r => r.Id == model.ActiveRunId), runs.FirstOrDefault());
+        return new ModelVersionsResponse(modelId, state.Serving?.Version, versions, state.ServedBy(model), state.HeldBackOf(model));
     }
 
-    public async Task<ModelVersionsResponse> ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct)
+    public async Task<ModelVersionsResponse> ServeAsync(int organizationId, int modelId, int version, ClaimsPrincipal admin, CancellationToken ct)
     {
-        await machine.ServeAsync(organizationId, modelId, version, chosenBy, ct);
+        var run = await machine.ServeAsync(organizationId, modelId, version, ChosenBy(admin), ct);
+        await audit.RecordAsync(admin, AuditActions.VersionServe, AuditResources.ModelVersion(modelId, version),
+            run.IsWorseThanBase ? $"worse than the base model: WER {run.WordErrorRate:0.##}% against {run.BaseWordErrorRate:0.##}%" : null);
         db.ChangeTracker.Clear();
         return await ListAsync(organizationId, modelId, ct);
     }
+
+    /// <summary>Who chose, for the log line: the API key's id or the signed-in user's name.</summary>
+    private static string ChosenBy(ClaimsPrincipal user) =>
+        user.FindFirstValue(Security.DashboardClaims.ApiKeyId) is { } key ? $"API key {key}" : user.Identity?.Name ?? "an admin";
 }

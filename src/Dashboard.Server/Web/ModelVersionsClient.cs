@@ -10,5 +10,5 @@ public sealed class ModelVersionsClient(DashboardUser user) : IModelVersionsClie
 
     public Task<ModelVersionsResponse> ServeAsync(int modelId, int version, CancellationToken ct) =>
         user.CallAsync(DashboardUser.Admins, async (s, org) =>
-            await s.GetRequiredService<ModelVersionService>().ServeAsync(org, modelId, version, ModelVersionEndpoints.ChosenBy(await user.PrincipalAsync()), ct));
+            await s.GetRequiredService<ModelVersionService>().ServeAsync(org, modelId, version, await user.PrincipalAsync(), ct));
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Server.Webhooks;
 
 /// <summary>Turns a model's status change into one delivery per webhook of its organization.</summary>
-public sealed class WebhookNotifier(DashboardDbContext db, DeliveryQueue queue, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock)
+public sealed class WebhookNotifier(DashboardDbContext db, ModelVersionsReader versions, DeliveryQueue queue, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock)
 {
     public const string StatusChangedEvent = "model.status_changed";
 
@@ -20,9 +20,7 @@ public sealed class WebhookNotifier(DashboardDbContext db, DeliveryQueue queue, 
         if (model is null) return;
         var webhooks = await db.Webhooks.AsNoTracking().Where(w => w.OrganizationId == model.OrganizationId).ToListAsync(ct);
         if (webhooks.Count == 0) return;
-        var run = model.ActiveRunId is { } runId && change.TrainingStatus == Shared.Models.TrainingStatus.Success
-            ? await db.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct)
-            : null;
+        var run = change.TrainingStatus == Shared.Models.TrainingStatus.Success ? (await versions.ForAsync(model, ct)).Shown : null;
         var body = new TrainingStatusWebhook(StatusChangedEvent, model.Id, model.Name, change.TrainingStatus,
             JsonNamingPolicy.SnakeCaseLower.ConvertName(change.TrainingStatus.ToString()), change.TrainingProgress,
             ModelMapper.MetricsOf(run), change.TrainingStatus == Shared.Models.TrainingStatus.Failed ? model.FailureReason : null, clock.GetUtcNow());

@@ -12,6 +12,7 @@ public static class AuditActions
     public const string PoolAddToModel = "pool.add_to_model";
     public const string PoolDelete = "pool.delete";
     public const string ModelDelete = "model.delete";
+    public const string VersionServe = "model.version_serve";
 }
 
 /// <summary>One entry of GET /api/v3/audit: who (a user or an API key) did what to which data, and when.</summary>

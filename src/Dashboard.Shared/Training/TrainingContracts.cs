@@ -2,6 +2,13 @@ using Dashboard.Shared.Models;
 
 namespace Dashboard.Shared.Training;
 
+/// <summary>Training engines (Training:Engine): `sphinx` trains a real recognizer; `simulated` reports made-up metrics.</summary>
+public static class TrainingEngines
+{
+    public const string Sphinx = "sphinx";
+    public const string Simulated = "simulated";
+}
+
 public static class LogLevels
 {
     public const string Info = "info";

@@ -22,6 +22,7 @@ public sealed record DeepgramMetadata(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Tags = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonObject? Extra = null);
 
+/// <summary>metadata.model_info[id]: the requested model name; <see cref="Version"/> says what answered (`custom_model_{id}/v{n}` or a base model).</summary>
 public sealed record DeepgramModelInfo(string Name, string Version, string Arch);
 
 public sealed record DeepgramResults(

@@ -5,8 +5,11 @@ namespace Dashboard.Shared.Transcription;
 /// <summary>One recognized word: times in seconds from the start of the audio, confidence in [0, 1].</summary>
 public sealed record TranscriptionWordDto(string Word, double Start, double End, double Confidence);
 
-/// <summary>POST /api/v3/stt answer.</summary>
-public sealed record TranscriptionResponse(string Transcript, IReadOnlyList<TranscriptionWordDto> Words, string Model, double Duration);
+/// <summary>
+/// POST /api/v3/stt answer. <see cref="ServedBy"/> (beyond the seed) says what answered: `custom_model_{id}/v{n}` for a
+/// custom model's serving version, or the base model (a base model request, or a custom model whose versions are all worse than it).
+/// </summary>
+public sealed record TranscriptionResponse(string Transcript, IReadOnlyList<TranscriptionWordDto> Words, string Model, double Duration, string ServedBy);
 
 /// <summary>Word errors of one hypothesis against its reference.</summary>
 public sealed record ErrorCountsDto(int Substitutions, int Deletions, int Insertions, int ReferenceWords, double WordErrorRate, double CharacterErrorRate);

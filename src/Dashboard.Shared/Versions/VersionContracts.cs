@@ -1,6 +1,9 @@
 namespace Dashboard.Shared.Versions;
 
-/// <summary>A successful training run: its metrics, the data it trained on, and whether it serves transcription requests.</summary>
+/// <summary>
+/// A successful training run: its metrics, the data it trained on, whether it serves transcription requests, and whether
+/// it is worse than the base model on the test set (such a version serves only when an admin chooses it).
+/// </summary>
 public sealed record ModelVersionDto(
     int Version,
     DateTimeOffset CreatedAt,
@@ -13,10 +16,16 @@ public sealed record ModelVersionDto(
     int DataFiles,
     int TrainFiles,
     int TestFiles,
-    bool Serving);
+    bool Serving,
+    bool WorseThanBase);
 
-/// <summary>GET /custom_models/{id}/versions: newest first; serving_version is null until a run succeeds.</summary>
-public sealed record ModelVersionsResponse(int ModelId, int? ServingVersion, IReadOnlyList<ModelVersionDto> Data);
+/// <summary>
+/// GET /custom_models/{id}/versions: newest first; serving_version is null until a version better than the base model
+/// succeeds or an admin chooses one (<c>served_by</c> then names the base model that answers); <c>held_back</c> is the latest
+/// version when it is worse than the base model and does not serve.
+/// </summary>
+public sealed record ModelVersionsResponse(int ModelId, int? ServingVersion, IReadOnlyList<ModelVersionDto> Data,
+    string? ServedBy = null, Models.HeldBackVersionDto? HeldBack = null);
 
 /// <summary>A model's versions for the dashboard; choosing the serving one is for admins (DashboardException 403 otherwise).</summary>
 public interface IModelVersionsClient

@@ -49,7 +49,7 @@ public sealed class ComponentTests
     public async Task ModelTable_EncodesHtmlInNamesAndDescriptions()
     {
         var model = new ModelDto(7, "<b>x</b>", "en", "medical", "<script>alert(1)</script>", TrainingStatus.ReadyToRun, 0, null, null,
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new DataSummaryDto(1, 1, 0.5, 0.1, 5), new BillingEstimateDto(10, 0.5, 0, 50, 0, "USD"));
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, new DataSummaryDto(1, 1, 0.5, 0.1, 5), new BillingEstimateDto(10, 0.5, 0, 50, 0, "USD"), "sphinx", null, null, null);
         var html = await ComponentRendering.RenderAsync<ModelTable>(new() { ["Models"] = new[] { model } });
         Assert.Contains("&lt;b&gt;x&lt;/b&gt;", html);
         Assert.DoesNotContain("<script>", html);

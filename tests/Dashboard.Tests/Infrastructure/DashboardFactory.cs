@@ -26,6 +26,7 @@ public class DashboardFactory : WebApplicationFactory<Program>
         ["ConnectionStrings:Dashboard"] = $"Data Source={DatabasePath}",
         ["Training:SchedulerName"] = SchedulerName,
         ["Training:MinimumAudioHours"] = "0.001",
+        ["Training:Engine"] = "simulated", // the product trains with sphinx; these tests need fast, deterministic runs
         ["Training:Simulation:MinimumSeconds"] = "2",
         ["Training:Simulation:SecondsPerAudioHour"] = "1",
     };

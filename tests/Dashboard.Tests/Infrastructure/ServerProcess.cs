@@ -46,10 +46,12 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>The simulated engine: the product trains with sphinx, these servers need fast, deterministic runs.</summary>
     public static IDictionary<string, string> Environment(string folder) => new Dictionary<string, string>
     {
         ["Storage__Root"] = Path.Combine(folder, "data"),
         ["ConnectionStrings__Dashboard"] = $"Data Source={Path.Combine(folder, "dashboard.db")}",
+        ["Training__Engine"] = "simulated",
     };
 
     /// <summary>For restart and fault tests: simulated runs of at least <paramref name="simulationSeconds"/>, no status-check limit.</summary>

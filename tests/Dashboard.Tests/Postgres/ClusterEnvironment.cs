@@ -15,6 +15,7 @@ public sealed class ClusterEnvironment(string folder, string connectionString) :
         ["Cluster__NodeId"] = nodeId,
         ["Cluster__CheckinIntervalSeconds"] = "2",
         ["Training__MinimumAudioHours"] = "0.001",
+        ["Training__Engine"] = "simulated",
         ["Training__Simulation__MinimumSeconds"] = $"{simulatedRunSeconds}",
         ["RateLimits__StatusChecksPerMinute"] = "10000",
     };

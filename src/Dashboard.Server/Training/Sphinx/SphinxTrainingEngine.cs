@@ -20,7 +20,7 @@ public sealed class SphinxTrainingEngine(
     IBlobStorage storage, SphinxCorpusPreparer preparer, VocabularyPronouncer pronouncer, DomainModelBuilder builder, SphinxArtifactStore artifacts,
     LongRecordingSegmenter segmenter, TuningStage tuning, BaseRecognizers baseRecognizers, IOptions<SphinxOptions> options, TimeProvider clock) : ITrainingEngine
 {
-    public const string EngineName = "sphinx";
+    public const string EngineName = Shared.Training.TrainingEngines.Sphinx;
 
     public string Name => EngineName;
 

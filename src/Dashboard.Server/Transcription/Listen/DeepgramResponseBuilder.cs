@@ -11,7 +11,7 @@ public static class DeepgramResponseBuilder
         var recognition = result.Recognition;
         var modelId = DeepgramModelNames.IdOf(result.Model.DecoderKey).ToString();
         var metadata = new DeepgramMetadata("deprecated", requestId, sha256, created, recognition.DurationSeconds, 1,
-            [modelId], new Dictionary<string, DeepgramModelInfo> { [modelId] = new(result.Model.Name, result.Model.DecoderKey, "pocketsphinx") },
+            [modelId], new Dictionary<string, DeepgramModelInfo> { [modelId] = new(result.Model.Name, result.Model.ServedBy, "pocketsphinx") },
             options.Tags.Count > 0 ? options.Tags : null, Extra(options));
         var words = recognition.Words.Select(w => new DeepgramWord(w.Word, w.Start, w.End, w.Confidence)).ToList();
         var formatted = TranscriptFormatter.Format(words, options.FormatsText, options.SmartFormat);
