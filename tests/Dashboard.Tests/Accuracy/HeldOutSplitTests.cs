@@ -65,16 +65,6 @@ public sealed class HeldOutSplitTests : IDisposable
         Assert.Equal(32, judged[1].Words);
     }
 
-    [Theory]
-    [InlineData(10, 7, false)] // 90 words, 7.8% -> 11.1%: three words are noise
-    [InlineData(12, 2, true)]
-    [InlineData(30, 15, true)]
-    [InlineData(3, 0, false)]
-    [InlineData(5, 0, true)]
-    [InlineData(7, 10, false)] // fewer errors is never a loss
-    public void MllrLosesAGroupOnlyWhenItsExtraErrorsExceedChance(int errorsWith, int errorsWithout, bool clearLoss) =>
-        Assert.Equal(clearLoss, ModelTuner.ClearlyMoreErrors(errorsWith, errorsWithout));
-
     private PreparedUtterance Utterance(int index, double seconds, int words = 2)
     {
         var pcm = Path.Combine(folder, $"{index}.pcm");
