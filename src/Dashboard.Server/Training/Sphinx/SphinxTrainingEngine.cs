@@ -61,7 +61,7 @@ public sealed class SphinxTrainingEngine(
         var baseSpec = await baseRecognizers.ForBaseAsync(input.BaseModel, scratch.Path, ct);
         var key = $"training/{input.ModelId}/{input.Version}";
         var utterances = await segmenter.SegmentAsync(corpus.Train, added, scratch.Path, new StageProgress(progress, 58, 58, gate), ct);
-        var tuned = await tuning.RunAsync(utterances, corpus.Test, corpus.TextSentences, domain, baseSpec, key, scratch.Path,
+        var tuned = await tuning.RunAsync(utterances, corpus.Test, domain, baseSpec, key, scratch.Path,
             (new StageProgress(progress, 58, 66, gate), new StageProgress(progress, 66, 80, gate)), ct);
         string? transform = null;
         if (tuned.TransformPath is { } estimated)

@@ -12,12 +12,12 @@ public sealed record TunedModel(DecoderSettings Settings, string? TransformPath,
 
 /// <summary>
 /// Holds out whole speaker groups of the training recordings, fits the candidates on the rest (a domain language model
-/// of their transcripts and the text data, an MLLR transform of their audio only) and lets <see cref="ModelTuner"/> choose on the
+/// of their transcripts only, an MLLR transform of their audio only) and lets <see cref="ModelTuner"/> choose on the
 /// held-out ones. With too few recordings to hold any out, the configured defaults are used and MLLR stays off.
 /// </summary>
 public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation acoustic, ModelTuner tuner, IOptions<SphinxOptions> options)
 {
-    public async Task<TunedModel> RunAsync(IReadOnlyList<PreparedUtterance> train, IReadOnlyList<PreparedUtterance> test, IReadOnlyList<string> textSentences, DomainModel domain, RecognizerSpec baseSpec, string key,
+    public async Task<TunedModel> RunAsync(IReadOnlyList<PreparedUtterance> train, IReadOnlyList<PreparedUtterance> test, DomainModel domain, RecognizerSpec baseSpec, string key,
         string workFolder, (StageProgress Adapt, StageProgress Tune) progress, CancellationToken ct)
     {
         var split = HeldOutSplit.None(train);
@@ -50,11 +50,7 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         }
 
         var folder = Directory.CreateDirectory(Path.Combine(workFolder, "tuning")).FullName;
-        // The candidates' model is the final one less the held-out transcripts: text data stays (but not a held-out sentence
-        // that the text also has), or the domain weight would be chosen for a model that lacks most of the final one's text.
-        var heldOutSentences = split.HeldOut.SelectMany(u => u.Sentences).ToHashSet(StringComparer.Ordinal);
-        var sentences = split.Fit.SelectMany(u => u.Sentences).Concat(textSentences.Where(s => !heldOutSentences.Contains(s)))
-            .Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
+        var sentences = split.Fit.SelectMany(u => u.Sentences).Select(s => (IReadOnlyList<string>)s.Split(' ')).ToList();
         await builder.BuildAsync(sentences, domain.AddedPronunciations, domain.Unpronounceable, folder, ct);
         var languageModel = Path.Combine(folder, SphinxModelManifest.BinaryLanguageModelFileName);
         var result = await tuner.TuneAsync(split,
