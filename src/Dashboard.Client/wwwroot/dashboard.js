@@ -111,5 +111,9 @@
     scrollToEnd(element) {
       if (element) element.scrollTop = element.scrollHeight;
     },
+    // The browser's IANA time zone, so that times show as the user's clock does (not the server's).
+    timeZone() {
+      return Intl.DateTimeFormat().resolvedOptions().timeZone;
+    },
   };
 })();

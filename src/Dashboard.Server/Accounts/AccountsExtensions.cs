@@ -1,4 +1,3 @@
-using Dashboard.Server.Web;
 using Dashboard.Shared.Dashboard;
 
 namespace Dashboard.Server.Accounts;
@@ -10,7 +9,6 @@ public static class AccountsExtensions
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<FirstRunSetup>();
         builder.Services.AddScoped<IFirstRunSetup>(s => s.GetRequiredService<FirstRunSetup>());
-        builder.Services.AddScoped<IAccountClient, AccountClient>();
         return builder;
     }
 }

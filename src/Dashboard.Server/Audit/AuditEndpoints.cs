@@ -9,15 +9,15 @@ namespace Dashboard.Server.Audit;
 /// <summary>GET /api/v3/audit: the organization's audit log, newest first, paged like the models list (admins).</summary>
 public static class AuditEndpoints
 {
-    public const string Route = "/api/v3/audit";
+    private const string Route = "/audit";
 
-    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAuditApi(this RouteGroupBuilder api)
     {
-        app.MapGet(Route, ListAudit).WithTags("Audit")
+        api.MapGet(Route, ListAudit).WithTags("Audit")
             .RequireApiCaller()
             .RequireAuthorization(Roles.CanAdminister)
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
-        return app;
+        return api;
     }
 
     /// <summary>Who read, downloaded, added or deleted data, and when: the organization's audit log, newest first (admins and API keys).</summary>

@@ -8,12 +8,12 @@ namespace Dashboard.Server.Billing;
 /// <summary>GET /api/v3/usage: the organization's ledger (training charges, and transcription once it is billed).</summary>
 public static class UsageEndpoints
 {
-    public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapUsageApi(this RouteGroupBuilder api)
     {
-        app.MapGet("/api/v3/usage", GetUsage).WithTags("Usage")
+        api.MapGet("/usage", GetUsage).WithTags("Usage")
             .RequireApiCaller()
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
-        return app;
+        return api;
     }
 
     /// <summary>The organization's usage ledger: one entry per transcription request (kind, model, audio seconds, amount, discount, mip_opt_out) and per successful training run.</summary>

@@ -8,7 +8,7 @@ namespace Dashboard.Server.Cli;
 
 /// <summary>
 /// `rotate-key`: adds a new key to the key file; new blobs use it, old ones stay readable with their key.
-/// `rotate-key --reencrypt`: the same, then every blob and stored log line is rewritten under the new key (with
+/// `rotate-key --reencrypt`: the same, then every blob, stored log line, delivery payload and webhook secret is rewritten under the new key (with
 /// Encryption:Key from configuration no key is added: everything is rewritten under the configured key).
 /// </summary>
 public static class RotateKeyCommand
@@ -77,6 +77,16 @@ public static class RotateKeyCommand
             db.ChangeTracker.Clear();
             (lastId, lines) = (batch[^1].Id, lines + batch.Count);
         }
+        var lastDelivery = 0; // payloads waiting to be delivered (callback transcripts) and webhook events
+        while (await db.OutboundDeliveries.Where(d => d.Id > lastDelivery && d.Payload != "").OrderBy(d => d.Id).Take(500).ToListAsync() is { Count: > 0 } deliveries)
+        {
+            foreach (var delivery in deliveries) delivery.Payload = protector.Protect(protector.Unprotect(delivery.Payload));
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            lastDelivery = deliveries[^1].Id;
+        }
+        foreach (var webhook in await db.Webhooks.ToListAsync()) webhook.Secret = protector.Protect(protector.Unprotect(webhook.Secret));
+        await db.SaveChangesAsync();
         return (blobs, lines);
     }
 }

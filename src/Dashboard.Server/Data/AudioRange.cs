@@ -20,9 +20,7 @@ public static class AudioRange
             return;
         }
         if (range.Ranges.Any(r => Satisfiable(r, length))) return;
-        throw new ApiException(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
-            $"The requested range '{request.Headers.Range}' is outside the file of {length} bytes.",
-            new Dictionary<string, object?> { ["length"] = length, ["content_range"] = $"bytes */{length}" });
+        throw ApiErrors.RangeOutsideFile(request.Headers.Range.ToString(), length);
     }
 
     private static bool Satisfiable(RangeItemHeaderValue item, long length) => item switch

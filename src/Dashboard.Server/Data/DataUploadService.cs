@@ -42,10 +42,7 @@ public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storag
                 committed.Add(key);
             }
             db.DataFiles.AddRange(uploads.Select(u => u.File));
-            var added = uploads.Select(u => u.File.Type).ToHashSet();
-            if (model.TrainingStatus == TrainingStatus.NotRunning && await HasBothSetsWithAsync(model.Id, added, ct))
-                model.TrainingStatus = TrainingStatus.ReadyToRun;
-            model.UpdatedAt = clock.GetUtcNow();
+            model.DataChanged([.. await DataTypesAsync(model.Id, ct), .. uploads.Select(u => u.File.Type)], clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
         }
         catch
@@ -77,24 +74,13 @@ public sealed class DataUploadService(DashboardDbContext db, IBlobStorage storag
         var file = await db.DataFiles.FirstOrDefaultAsync(f => f.Id == fileId && f.ModelId == modelId, ct)
             ?? throw ApiErrors.NotFound("Data file", fileId);
         db.DataFiles.Remove(file);
-        if (model.TrainingStatus == TrainingStatus.ReadyToRun && !await HasBothSetsAfterRemovalAsync(modelId, file, ct))
-            model.TrainingStatus = TrainingStatus.NotRunning;
-        model.UpdatedAt = clock.GetUtcNow();
+        model.DataChanged(await DataTypesAsync(modelId, ct, except: file.Id), clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         if (file.HasAudio) storage.Delete(file.AudioBlob);
         storage.Delete(file.TranscriptBlob);
     }
 
-    private async Task<bool> HasBothSetsWithAsync(int modelId, IReadOnlySet<string> addedTypes, CancellationToken ct)
-    {
-        var types = await db.DataFiles.Where(f => f.ModelId == modelId).Select(f => f.Type).Distinct().ToListAsync(ct);
-        types.AddRange(addedTypes);
-        return types.Contains(DataSetTypes.Train) && types.Contains(DataSetTypes.Test);
-    }
-
-    private async Task<bool> HasBothSetsAfterRemovalAsync(int modelId, DataFile removed, CancellationToken ct)
-    {
-        var types = await db.DataFiles.Where(f => f.ModelId == modelId && f.Id != removed.Id).Select(f => f.Type).Distinct().ToListAsync(ct);
-        return types.Contains(DataSetTypes.Train) && types.Contains(DataSetTypes.Test);
-    }
+    /// <summary>The types of the model's stored files (but <paramref name="except"/>), one each.</summary>
+    private async Task<List<string>> DataTypesAsync(int modelId, CancellationToken ct, int? except = null) =>
+        await db.DataFiles.Where(f => f.ModelId == modelId && f.Id != except).Select(f => f.Type).Distinct().ToListAsync(ct);
 }

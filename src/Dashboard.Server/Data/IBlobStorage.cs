@@ -3,7 +3,17 @@ namespace Dashboard.Server.Data;
 /// <summary>A file received but not yet accepted: it lives in a staging area until committed or discarded.</summary>
 public sealed record StagedFile(string LocalPath, long Length) : IDisposable
 {
-    public void Dispose() => File.Delete(LocalPath);
+    /// <summary>The file's stored (encrypted) form, written in the same pass as <see cref="LocalPath"/>: committing it is a rename.</summary>
+    public string? StoredFormPath { get; init; }
+
+    /// <summary>The first bytes (up to <see cref="WavHeader.HeadBytes"/>), kept when staged with <see cref="IBlobStorage.StageToKeepAsync"/>.</summary>
+    public byte[]? Head { get; init; }
+
+    public void Dispose()
+    {
+        File.Delete(LocalPath);
+        if (StoredFormPath is not null) File.Delete(StoredFormPath);
+    }
 }
 
 /// <summary>
@@ -15,6 +25,18 @@ public interface IBlobStorage
     /// <summary>Streams <paramref name="content"/> to a staging file; throws 413 past <paramref name="maxBytes"/>.</summary>
     Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct);
 
+    /// <summary>
+    /// Like <see cref="StageAsync"/> for a file that is meant to be kept: where blobs are stored in another form (encrypted),
+    /// that form is written in the same pass from <paramref name="content"/>, so that committing it is a rename; and when
+    /// <paramref name="needsWorkingCopy"/> says of the file's first bytes that no tool will read it, the plaintext
+    /// working copy is not written at all (<see cref="WorkingCopyAsync"/> makes it if it is wanted after all).
+    /// </summary>
+    Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
+        StageAsync(content, maxBytes, ct);
+
+    /// <summary>The path of the staged file's plaintext for tools such as ffprobe, written from its stored form if it was staged without one.</summary>
+    Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct) => Task.FromResult(staged.LocalPath);
+
     /// <summary>Moves a staged file to its permanent key; the staged file is gone afterwards.</summary>
     Task CommitAsync(StagedFile staged, string key, CancellationToken ct);
 
@@ -24,6 +46,13 @@ public interface IBlobStorage
     Task CopyToFileAsync(string key, string path, CancellationToken ct);
 
     Task WriteAsync(string key, Stream content, CancellationToken ct);
+
+    /// <summary>A second blob <paramref name="targetKey"/> with the content of <paramref name="sourceKey"/>; each can be deleted without the other.</summary>
+    async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
+    {
+        await using var source = OpenRead(sourceKey);
+        await WriteAsync(targetKey, source, ct);
+    }
 
     bool Exists(string key);
 

@@ -22,9 +22,12 @@ public sealed class LocalBlobStorage : IBlobStorage
         scratchRoot = OwnerOnly.CreateFolder(Path.Combine(root, "scratch")).FullName;
     }
 
+    /// <summary>A new file name in staging (owner-only, cleaned at start-up when a crash left it).</summary>
+    public string NewStagingPath() => Path.Combine(stagingRoot, Guid.NewGuid().ToString("N"));
+
     public async Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct)
     {
-        var path = Path.Combine(stagingRoot, Guid.NewGuid().ToString("N"));
+        var path = NewStagingPath();
         try
         {
             await using var target = OwnerOnly.CreateFile(path, useAsync: true);
@@ -49,7 +52,7 @@ public sealed class LocalBlobStorage : IBlobStorage
     public Task CommitAsync(StagedFile staged, string key, CancellationToken ct)
     {
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
         File.Move(staged.LocalPath, target, overwrite: false);
         return Task.CompletedTask;
     }
@@ -69,7 +72,7 @@ public sealed class LocalBlobStorage : IBlobStorage
     public async Task WriteAsync(string key, Stream content, CancellationToken ct)
     {
         var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OwnerOnly.CreateFolder(Path.GetDirectoryName(target)!);
         var temporary = await WriteTemporaryAsync(target, content, ct);
         File.Move(temporary, target, overwrite: true);
     }
@@ -105,6 +108,16 @@ public sealed class LocalBlobStorage : IBlobStorage
             File.Delete(temporary);
             throw;
         }
+    }
+
+    /// <summary>A hard link where the file system has them (no byte is copied); blobs are only ever replaced by a rename, never written in place.</summary>
+    public async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
+    {
+        var (source, target) = (PathOf(sourceKey), PathOf(targetKey));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (NativeFiles.TryHardLink(source, target)) return;
+        await using var content = OpenRead(sourceKey);
+        await WriteAsync(targetKey, content, ct);
     }
 
     public bool Exists(string key) => File.Exists(PathOf(key));

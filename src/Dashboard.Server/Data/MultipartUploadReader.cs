@@ -25,15 +25,15 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                             break;
                         case "audio_file" when pair.Audio is null:
                             pair.AudioFileName = UploadedPair.DisplayName(part.FileName, "audio_file");
-                            pair.Audio = await StageAsync(part, remaining);
+                            pair.Audio = await StageToKeepAsync(part, remaining, head => WavHeader.TryParse(head.Span) is null);
                             break;
                         case "transcript_file" when pair.Transcript is null:
                             pair.TranscriptFileName = UploadedPair.DisplayName(part.FileName, "transcript_file");
-                            pair.Transcript = await StageAsync(part, Math.Min(remaining, TranscriptValidator.MaxBytes + 1));
+                            pair.Transcript = await StageToKeepAsync(part, Math.Min(remaining, TranscriptValidator.MaxBytes + 1), ReadByChecks);
                             break;
                         case "text_file" when pair.Text is null:
                             pair.TextFileName = UploadedPair.DisplayName(part.FileName, "text_file");
-                            pair.Text = await TextLimitNamed(StageAsync(part, Math.Min(remaining, limits.MaxTextBytes)), pair.TextFileName, limits.MaxTextMegabytes);
+                            pair.Text = await TextLimitNamed(StageToKeepAsync(part, Math.Min(remaining, limits.MaxTextBytes), ReadByChecks), pair.TextFileName, limits.MaxTextMegabytes);
                             break;
                         case "archive_file" when pair.Archive is null:
                             pair.ArchiveFileName = UploadedPair.DisplayName(part.FileName, "archive_file");
@@ -46,9 +46,16 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
                 }, ct);
             return pair;
 
-            async Task<StagedFile> StageAsync(FormSection part, long max)
+            // An archive is unpacked entry by entry and never stored itself; the other files are kept when they pass their checks,
+            // which read transcripts and text by path, and audio too unless it is a WAV described from its header.
+            Task<StagedFile> StageAsync(FormSection part, long max) => Counted(storage.StageAsync(part.Section.Body, max, ct));
+            Task<StagedFile> StageToKeepAsync(FormSection part, long max, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy) =>
+                Counted(storage.StageToKeepAsync(part.Section.Body, max, needsWorkingCopy, ct));
+            static bool ReadByChecks(ReadOnlyMemory<byte> head) => true;
+
+            async Task<StagedFile> Counted(Task<StagedFile> staging)
             {
-                var staged = await storage.StageAsync(part.Section.Body, max, ct);
+                var staged = await staging;
                 remaining -= staged.Length;
                 return staged;
             }
@@ -66,10 +73,9 @@ public sealed class MultipartUploadReader(IBlobStorage storage)
         {
             return await staging;
         }
-        catch (ApiException e) when (e.StatusCode == 413)
+        catch (ApiException tooLarge) when (tooLarge.StatusCode == 413)
         {
-            throw new ApiException(413, e.Error, e.ErrorCode, $"{name}: text data may be at most {limitMegabytes} MB (Storage:MaxTextMegabytes); split the file.",
-                new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = name, ["limit_megabytes"] = limitMegabytes });
+            throw ApiErrors.TextTooLarge(name, limitMegabytes);
         }
     }
 }

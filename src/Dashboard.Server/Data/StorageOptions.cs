@@ -7,6 +7,9 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     [Required] public string Root { get; set; } = "./data";
+
+    /// <summary>Storage:Root as configured, for code that runs before options can be resolved (while the host is built).</summary>
+    public static string RootIn(IConfiguration configuration) => configuration[$"{Section}:Root"] ?? new StorageOptions().Root;
     [Range(1, 1_000_000)] public long MaxUploadMegabytes { get; set; } = 2048;
 
     /// <summary>Largest text data file (type=text).</summary>

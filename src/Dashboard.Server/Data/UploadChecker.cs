@@ -9,10 +9,10 @@ namespace Dashboard.Server.Data;
 public sealed record CheckedUpload(DataFile File, IReadOnlyList<(StagedFile Staged, string Key)> Blobs, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// The checks every upload passes before anything is stored: audio probed with ffprobe, transcripts and text data
-/// non-empty plain UTF-8. A failed check throws the envelope's error naming the file.
+/// The checks every upload passes before anything is stored: audio probed with ffprobe (a plain PCM WAV from its header,
+/// in process), transcripts and text data non-empty plain UTF-8. A failed check throws the envelope's error naming the file.
 /// </summary>
-public sealed class UploadChecker(AudioProbe probe, IOptions<StorageOptions> options, TimeProvider clock)
+public sealed class UploadChecker(AudioProbe probe, IBlobStorage storage, IOptions<StorageOptions> options, TimeProvider clock)
 {
     public static string ParseType(string? type, bool allowText)
     {
@@ -27,7 +27,8 @@ public sealed class UploadChecker(AudioProbe probe, IOptions<StorageOptions> opt
         AudioInfo info;
         try
         {
-            info = await probe.ProbeAsync(audio.LocalPath, ct);
+            info = (audio.Head is { } head ? WavHeader.Describe(head, audio.Length) : null)
+                ?? await probe.ProbeAsync(await storage.WorkingCopyAsync(audio, ct), ct);
         }
         catch (AudioRejectedException e)
         {

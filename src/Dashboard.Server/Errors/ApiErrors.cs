@@ -2,7 +2,11 @@ using Dashboard.Shared.Errors;
 
 namespace Dashboard.Server.Errors;
 
-public static class ApiErrors
+/// <summary>
+/// The one factory of API errors: each error the API can answer is built here, so its status, error name and code
+/// agree everywhere (handlers, authentication, the status-code pages and the exception handler).
+/// </summary>
+public static partial class ApiErrors
 {
     public static ApiException ModelNotFound(int id) =>
         new(404, "Not Found", ErrorCodes.ModelNotFound, $"Custom model {id} does not exist.", Detail("model_id", id));
@@ -59,6 +63,39 @@ public static class ApiErrors
     public static ApiException InsufficientStorage() =>
         new(507, "Insufficient Storage", ErrorCodes.InsufficientStorage,
             "The server's storage is full; nothing of this request was kept. Try again once space has been freed.");
+
+    public static ApiException Unauthorized(string message) =>
+        new(401, "Unauthorized", ErrorCodes.Unauthorized, message);
+
+    public static ApiException HostDoesNotResolve(string field, string host) =>
+        new(400, "Bad Request", ErrorCodes.UrlNotAllowed, $"{field}: the host '{host}' does not resolve.",
+            new Dictionary<string, object?> { ["field"] = field, ["host"] = host });
+
+    public static ApiException TextTooLarge(string fileName, long limitMegabytes) =>
+        new(413, "Payload Too Large", ErrorCodes.PayloadTooLarge,
+            $"{fileName}: text data may be at most {limitMegabytes} MB (Storage:MaxTextMegabytes); split the file.",
+            new Dictionary<string, object?> { ["field"] = "text_file", ["file"] = fileName, ["limit_megabytes"] = limitMegabytes });
+
+    /// <summary>A ZIP archive refused as a whole; <paramref name="details"/> gains the file and field.</summary>
+    public static ApiException InvalidArchive(string archiveName, string problem, Dictionary<string, object?>? details = null)
+    {
+        details ??= [];
+        details["file"] = archiveName;
+        details["field"] = "archive_file";
+        return new(400, "Bad Request", ErrorCodes.InvalidArchive, $"{archiveName}: {problem}", details);
+    }
+
+    public static ApiException RangeOutsideFile(string range, long length) =>
+        new(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
+            $"The requested range '{range}' is outside the file of {length} bytes.",
+            new Dictionary<string, object?> { ["length"] = length, ["content_range"] = $"bytes */{length}" });
+
+    public static ApiException StoredDataCorrupt() =>
+        new(500, "Internal Server Error", ErrorCodes.StoredDataCorrupt,
+            "Stored data failed its integrity check (altered or truncated on disk); an administrator must restore it from a backup.");
+
+    public static ApiException Internal() =>
+        new(500, "Internal Server Error", ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
 
     private static Dictionary<string, object?> Detail(string key, object? value) => new() { [key] = value };
 }

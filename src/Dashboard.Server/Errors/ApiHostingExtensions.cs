@@ -20,14 +20,6 @@ public static class ApiHostingExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<ErrorContractTransformer>());
         builder.Services.AddHealthChecks();
-        builder.Services.AddScoped<Models.ModelService>();
-        builder.Services.AddScoped<Models.ModelVersionsReader>();
-        builder.Services.AddSingleton<Models.ModelMapper>();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddSingleton<Models.ModelStatusCache>();
-        builder.Services.AddSingleton<Models.ModelStatusReader>();
-        builder.Services.AddSingleton<Models.ModelCacheInvalidation>();
-        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(sp => sp.GetRequiredService<Models.ModelCacheInvalidation>());
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -45,31 +37,17 @@ public static class ApiHostingExtensions
             var endpoint = $"{http.Request.Method} {http.Request.Path}";
             var error = http.Response.StatusCode switch
             {
-                404 => new ApiException(404, "Not Found", ErrorCodes.NotFound, $"No API endpoint {endpoint}."),
-                405 => new ApiException(405, "Method Not Allowed", ErrorCodes.MethodNotAllowed,
-                    $"{endpoint} is not supported; allowed: {http.Response.Headers.Allow}."),
-                415 => new ApiException(415, "Unsupported Media Type", ErrorCodes.UnsupportedMediaType,
-                    $"{endpoint} does not accept a body of type '{http.Request.ContentType}'.",
-                    new Dictionary<string, object?> { ["content_type"] = http.Request.ContentType }),
+                404 => ApiErrors.NoEndpoint(endpoint),
+                405 => ApiErrors.MethodNotAllowed(endpoint, http.Response.Headers.Allow.ToString()),
+                415 => ApiErrors.UnsupportedMediaType(endpoint, http.Request.ContentType),
                 413 => ApiErrors.PayloadTooLarge(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
-                416 => new ApiException(416, "Range Not Satisfiable", ErrorCodes.RangeNotSatisfiable,
-                    $"The requested range '{http.Request.Headers.Range}' is outside the file.",
-                    new Dictionary<string, object?> { ["content_range"] = http.Response.Headers.ContentRange.ToString() }),
-                var status => new ApiException(status, ReasonPhrases.GetReasonPhrase(status), CodeOf(status), ReasonPhrases.GetReasonPhrase(status)),
+                416 => ApiErrors.RangeNotSatisfiable(http.Request.Headers.Range.ToString(), http.Response.Headers.ContentRange.ToString()),
+                var status => ApiErrors.OfStatus(status),
             };
             return ErrorWriter.WriteAsync(http, error, http.RequestAborted);
         });
         return app;
     }
-
-    private static string CodeOf(int status) => status switch
-    {
-        400 => ErrorCodes.ValidationFailed,
-        401 => ErrorCodes.Unauthorized,
-        403 => ErrorCodes.Forbidden,
-        429 => ErrorCodes.RateLimited,
-        _ => ErrorCodes.InternalError,
-    };
 
     public static WebApplication MapApiDocuments(this WebApplication app)
     {

@@ -23,9 +23,7 @@ public static partial class BindingFailure
             .FirstOrDefault(p => p.Name == parameter)?.GetCustomAttribute<FromQueryAttribute>()?.Name
             ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(parameter);
         var value = match.Groups["value"].Value;
-        return new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed,
-            $"'{Printable(value)}' is not a valid value for {field}{Expected(match.Groups["type"].Value)}.",
-            new Dictionary<string, object?> { ["field"] = field, ["value"] = Printable(value) });
+        return ApiErrors.InvalidValue(field, Printable(value), Expected(match.Groups["type"].Value));
     }
 
     private static string Expected(string type) => type.TrimEnd('?') switch

@@ -18,16 +18,15 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
             BadHttpRequestException bad => BindingFailure.Describe(context, bad) ?? BadRequest(bad),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ApiErrors.ConcurrentChange(),
             IOException io when Data.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
-            Data.Encryption.BlobIntegrityException => new ApiException(500, "Internal Server Error", ErrorCodes.StoredDataCorrupt,
-                "Stored data failed its integrity check (altered or truncated on disk); an administrator must restore it from a backup."),
+            Data.Encryption.BlobIntegrityException => ApiErrors.StoredDataCorrupt(),
             _ => null,
         };
         if (exception is Data.Encryption.BlobIntegrityException) logger.LogError(exception, "Stored data failed its integrity check on {Path}", context.Request.Path);
         if (error is null)
         {
             if (context.RequestAborted.IsCancellationRequested) return true; // the client went away: nothing to answer
-            logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);
-            error = new ApiException(500, "Internal Server Error", ErrorCodes.InternalError, "An unexpected error occurred; it has been logged.");
+            logger.LogError(exception, "Unhandled error on {Path} (trace {TraceId})", context.Request.Path, TraceIds.Of(context));
+            error = ApiErrors.Internal();
         }
         await ErrorWriter.WriteAsync(context, error, cancellationToken);
         return true;
@@ -36,12 +35,10 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
     /// <summary>The framework's binding failures, in words for an API user rather than for the server's developer.</summary>
     private static ApiException BadRequest(BadHttpRequestException bad) => bad.InnerException switch
     {
-        JsonException json => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed,
-            $"The request body is not valid JSON for this endpoint (at {json.Path ?? "$"}, line {(json.LineNumber ?? 0) + 1}).",
-            new Dictionary<string, object?> { ["path"] = json.Path ?? "$" }),
+        JsonException json => ApiErrors.InvalidJson(json.Path ?? "$", json.LineNumber),
         _ when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) =>
-            new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, "This endpoint needs a JSON body (Content-Type: application/json)."),
-        _ => new ApiException(400, "Bad Request", ErrorCodes.ValidationFailed, bad.Message),
+            ApiErrors.JsonBodyRequired(),
+        _ => ApiErrors.BadRequest(bad.Message),
     };
 }
 
@@ -55,6 +52,8 @@ public static class ErrorWriter
         if (Transcription.Listen.DeepgramRequestIds.IsDeepgramPath(context.Request.Path)) // Deepgram's shape, so its SDKs show the message
             return context.Response.WriteAsJsonAsync(
                 new Shared.Transcription.DeepgramError(error.ErrorCode, error.Message, Transcription.Listen.DeepgramRequestIds.Of(context)), ct);
-        return context.Response.WriteAsJsonAsync(new ErrorResponse(error.Error, error.Message, error.ErrorCode, error.Details), ct);
+        // The trace id goes in details, the seed's free-form context, so the envelope keeps exactly the seed's four fields.
+        var details = new Dictionary<string, object?>(error.Details) { ["trace_id"] = TraceIds.Of(context) };
+        return context.Response.WriteAsJsonAsync(new ErrorResponse(error.Error, error.Message, error.ErrorCode, details), ct);
     }
 }

@@ -13,8 +13,9 @@ namespace Dashboard.Server.Evaluation;
 /// </summary>
 public static class EvaluationEndpoints
 {
-    public static RouteHandlerBuilder MapEvaluationApi(this IEndpointRouteBuilder app) =>
-        app.MapGet($"{CustomModelEndpoints.Route}/{{id:int}}/evaluation", GetEvaluation).WithTags("Custom models")
+    /// <summary>In the API group beside (not in) the models group: this route is for API keys only.</summary>
+    public static RouteHandlerBuilder MapEvaluationApi(this RouteGroupBuilder api) =>
+        api.MapGet($"{CustomModelEndpoints.Segment}/{{id:int}}/evaluation", GetEvaluation).WithTags("Custom models")
             .RequireApiKey()
             .RequireRateLimiting(RateLimitPolicies.StatusCheck);
 

@@ -17,6 +17,13 @@ public sealed class CacheEvictions(IMemoryCache cache)
         Evicted?.Invoke(key);
     }
 
+    /// <summary>Raised for every eviction on this node, its own and those relayed from peers: handlers must only queue work.</summary>
+    public event Action<string>? Removed;
+
     /// <summary>Another node evicted the key: remove it here without announcing it again.</summary>
-    public void EvictFromPeer(string key) => cache.Remove(key);
+    public void EvictFromPeer(string key)
+    {
+        cache.Remove(key);
+        Removed?.Invoke(key);
+    }
 }

@@ -11,17 +11,19 @@ public sealed partial class CustomModel
     public required string Language { get; set; }
     public required string BaseModel { get; set; }
     public string? Description { get; set; }
-    public TrainingStatus TrainingStatus { get; set; } = TrainingStatus.NotRunning;
-    public int TrainingProgress { get; set; }
-    public string? TrainingStage { get; set; }
-    public string? FailureReason { get; set; }
+    // The training state is written only by the transitions in CustomModel.Training.cs (progress also by the
+    // running job's TrainingProgressWriter, in SQL); EF Core sets these through their private setters.
+    public TrainingStatus TrainingStatus { get; private set; } = TrainingStatus.NotRunning;
+    public int TrainingProgress { get; private set; }
+    public string? TrainingStage { get; private set; }
+    public string? FailureReason { get; private set; }
     /// <summary>The run in progress or the last one; its metrics are the model's current metrics if it succeeded.</summary>
-    public int? CurrentRunId { get; set; }
+    public int? CurrentRunId { get; private set; }
     /// <summary>
     /// The version that serves: the latest successful run that is better than the base model, unless an admin chose
     /// another; null while none does (the base model answers once a version exists, see <see cref="ModelVersions"/>).
     /// </summary>
-    public int? ActiveRunId { get; set; }
+    public int? ActiveRunId { get; private set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<Data.DataFile> Files { get; set; } = [];

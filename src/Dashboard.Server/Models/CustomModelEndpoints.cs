@@ -4,6 +4,7 @@ using System.Security.Claims;
 using Dashboard.Server.Audit;
 using Dashboard.Server.Security;
 using Dashboard.Shared.Audit;
+using Dashboard.Shared;
 using Dashboard.Shared.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +14,13 @@ namespace Dashboard.Server.Models;
 /// <summary>The seed's model endpoints: create, list, read, update, delete.</summary>
 public static class CustomModelEndpoints
 {
-    public const string Route = "/api/v3/custom_models";
+    public const string Segment = "/custom_models";
+    public const string Route = ApiRoutes.Prefix + Segment;
 
-    public static RouteGroupBuilder MapCustomModelsApi(this IEndpointRouteBuilder app)
+    /// <summary>Maps the model endpoints in the API group and returns their group, for the features that extend a model's routes.</summary>
+    public static RouteGroupBuilder MapCustomModelsApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup(Route).WithTags("Custom models")
+        var group = api.MapGroup(Segment).WithTags("Custom models")
             .RequireApiCaller();
         group.MapPost("", CreateModel).RequireRateLimiting(RateLimitPolicies.ModelCreation).RequireAuthorization(Roles.CanTrain)
             .CanFailWith(ErrorCodes.ModelLimitExceeded);

@@ -1,3 +1,4 @@
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -5,12 +6,15 @@ using Quartz;
 namespace Dashboard.Server.Outbound;
 
 /// <summary>Stores a delivery and schedules its first attempt; each attempt is its own Quartz job in the persistent store.</summary>
-public sealed class DeliveryQueue(DashboardDbContext db, ISchedulerFactory schedulers, TimeProvider clock)
+public sealed class DeliveryQueue(DashboardDbContext db, ISchedulerFactory schedulers, TextProtector protector, TimeProvider clock)
 {
     public const string IdKey = "deliveryId";
     public const string AttemptKey = "attempt";
 
-    /// <summary>Adds the delivery unless one with the same kind and reference exists (a job that ran again after a crash).</summary>
+    /// <summary>
+    /// Adds the delivery unless one with the same kind and reference exists (a job that ran again after a crash). Its payload
+    /// (a callback's is a whole transcript) is stored encrypted like other transcript text, see <see cref="DeliverySender"/>.
+    /// </summary>
     public async Task<OutboundDelivery> EnqueueAsync(OutboundDelivery delivery, CancellationToken ct)
     {
         if (delivery.Reference is { } reference
@@ -20,6 +24,7 @@ public sealed class DeliveryQueue(DashboardDbContext db, ISchedulerFactory sched
         delivery.Status = DeliveryStatus.Pending;
         delivery.CreatedAt = now;
         delivery.NextAttemptAt = now;
+        delivery.Payload = protector.Protect(delivery.Payload);
         db.OutboundDeliveries.Add(delivery);
         await db.SaveChangesAsync(ct);
         await ScheduleAsync(schedulers, delivery.Id, 1, now, ct);

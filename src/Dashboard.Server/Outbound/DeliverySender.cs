@@ -1,4 +1,5 @@
 using System.Text;
+using Dashboard.Server.Data.Encryption;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,10 +10,11 @@ namespace Dashboard.Server.Outbound;
 /// <summary>
 /// One attempt of a delivery: a 2xx answer delivers it; anything else (another status, a refused host, a timeout)
 /// schedules the next attempt after the back-off, until Delivery:MaxAttempts. Webhook requests are signed (<see cref="WebhookSignature"/>).
+/// A callback's payload (a transcript) is purged once it is delivered or given up: the client has it, or never will.
 /// </summary>
 public sealed class DeliverySender(
     DashboardDbContext db, IHttpClientFactory clients, ISchedulerFactory schedulers, IOptions<DeliveryOptions> options,
-    TimeProvider clock, ILogger<DeliverySender> logger)
+    TextProtector protector, TimeProvider clock, ILogger<DeliverySender> logger)
 {
     public async Task AttemptAsync(int deliveryId, int attempt, CancellationToken ct)
     {
@@ -21,7 +23,7 @@ public sealed class DeliverySender(
         var secret = delivery.WebhookId is { } webhookId
             ? await db.Webhooks.Where(w => w.Id == webhookId).Select(w => w.Secret).FirstOrDefaultAsync(ct)
             : null;
-        var (status, error) = await SendAsync(delivery, secret, ct);
+        var (status, error) = await SendAsync(delivery, secret is null ? null : protector.Unprotect(secret), ct);
         var now = clock.GetUtcNow();
         delivery.Attempts = attempt;
         delivery.LastAttemptAt = now;
@@ -43,6 +45,7 @@ public sealed class DeliverySender(
         {
             delivery.NextAttemptAt = now + options.Value.DelayBefore(attempt + 1);
         }
+        if (delivery.NextAttemptAt is null && delivery.Kind == DeliveryKinds.Callback) delivery.Payload = "";
         await db.SaveChangesAsync(CancellationToken.None);
         if (delivery.NextAttemptAt is { } next)
             await DeliveryQueue.ScheduleAsync(schedulers, delivery.Id, attempt + 1, next, CancellationToken.None);
@@ -50,9 +53,10 @@ public sealed class DeliverySender(
 
     private async Task<(int? Status, string? Error)> SendAsync(OutboundDelivery delivery, string? secret, CancellationToken ct)
     {
+        var payload = protector.Unprotect(delivery.Payload);
         using var request = new HttpRequestMessage(new HttpMethod(delivery.Method), delivery.Url)
         {
-            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
         };
         request.Headers.Add(WebhookSignature.EventHeader, delivery.Event);
         request.Headers.Add(WebhookSignature.DeliveryHeader, delivery.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -60,7 +64,7 @@ public sealed class DeliverySender(
         {
             var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
             request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, delivery.Payload));
+            request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, payload));
         }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));

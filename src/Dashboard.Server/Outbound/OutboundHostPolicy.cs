@@ -14,7 +14,11 @@ public sealed class OutboundRefusedException(string message) : Exception(message
 /// connection callback of the one outbound HttpClient, on the addresses actually about to be connected, so a
 /// redirect or a DNS answer that changed since an earlier check cannot reach an internal address.
 /// </summary>
-public sealed class OutboundHostPolicy(IOptions<OutboundOptions> options)
+/// <remarks>
+/// A refusal tells the client only that the host is not allowed: the internal address it resolved to goes to the
+/// server's log, never into an answer (it would map the operator's network for whoever asks).
+/// </remarks>
+public sealed class OutboundHostPolicy(IOptions<OutboundOptions> options, ILogger<OutboundHostPolicy> logger)
 {
     public bool IsListed(string host) =>
         options.Value.AllowedPrivateHosts.Any(h => string.Equals(h.Trim().Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase));
@@ -34,8 +38,7 @@ public sealed class OutboundHostPolicy(IOptions<OutboundOptions> options)
         }
         catch (SocketException)
         {
-            throw new ApiException(400, "Bad Request", ErrorCodes.UrlNotAllowed, $"{field}: the host '{uri.Host}' does not resolve.",
-                new Dictionary<string, object?> { ["field"] = field, ["host"] = uri.Host });
+            throw ApiErrors.HostDoesNotResolve(field, uri.Host);
         }
         return uri;
     }
@@ -50,9 +53,12 @@ public sealed class OutboundHostPolicy(IOptions<OutboundOptions> options)
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
         if (addresses.Length == 0) throw new SocketException((int)SocketError.HostNotFound);
         if (!IsListed(host) && addresses.FirstOrDefault(a => !AddressRanges.IsPublic(a)) is { } internalAddress)
+        {
+            logger.LogWarning("Refused to connect to {Host}: it resolves to the internal address {Address}", host, internalAddress);
             throw new OutboundRefusedException(
-                $"the host '{host}' resolves to the internal address {internalAddress}; the server only connects to public addresses " +
-                "and to hosts listed in Transcription:AllowedPrivateHosts.");
+                $"the host '{host}' is not allowed: the server does not connect to internal addresses, only to public ones " +
+                "and to hosts the operator lists in Transcription:AllowedPrivateHosts.");
+        }
         return addresses;
     }
 

@@ -14,7 +14,7 @@ public static class ClusterExtensions
     {
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (!database.IsPostgres) return builder;
-        var root = builder.Configuration[$"{StorageOptions.Section}:Root"] ?? new StorageOptions().Root;
+        var root = StorageOptions.RootIn(builder.Configuration);
         builder.Services.AddDataProtection()
             .SetApplicationName("custom-models-dashboard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(Path.Combine(root, "keys"))));

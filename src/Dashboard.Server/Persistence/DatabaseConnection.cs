@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dashboard.Server.Data;
+using Dashboard.Server.Data.Encryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -78,10 +79,21 @@ public sealed record DatabaseConnection(string Provider, string ConnectionString
         }
     }
 
+    /// <summary>The SQLite database file; null for PostgreSQL or an in-memory database.</summary>
+    public string? SqliteFile
+    {
+        get
+        {
+            if (IsPostgres) return null;
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            return builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:" ? null : Path.GetFullPath(builder.DataSource);
+        }
+    }
+
     private static string DefaultSqlite(IConfiguration configuration)
     {
-        var root = configuration[$"{StorageOptions.Section}:Root"] ?? new StorageOptions().Root;
-        Directory.CreateDirectory(root);
+        var root = StorageOptions.RootIn(configuration);
+        OwnerOnly.CreateFolder(root);
         return new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(Path.Combine(root, "dashboard.db")) }.ToString();
     }
 }

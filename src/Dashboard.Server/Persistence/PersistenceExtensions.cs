@@ -10,6 +10,7 @@ public static class PersistenceExtensions
         DatabaseConfigurationException.ExitCleanlyWhenUnhandled();
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var database = DatabaseConnection.Resolve(builder.Configuration);
+        OwnerOnlyDataFolder.Secure(builder.Configuration, database);
         database.EnsureReachable();
         builder.Services.AddSingleton(database);
         builder.AddCluster(database);

@@ -8,15 +8,15 @@ namespace Dashboard.Server.Privacy;
 /// <summary>GET|POST /api/v3/account: plan, the Model Improvement Program default (mip_opt_out) and retention_days.</summary>
 public static class AccountSettingsEndpoints
 {
-    public const string Route = "/api/v3/account";
+    private const string Route = "/account";
 
-    public static IEndpointRouteBuilder MapAccountSettingsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAccountSettingsApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup(Route).WithTags("Account")
+        var group = api.MapGroup(Route).WithTags("Account")
             .RequireApiCaller();
         group.MapGet("", GetAccount).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapPost("", UpdateAccount).RequireAuthorization(Roles.CanAdminister);
-        return app;
+        return api;
     }
 
     /// <summary>The organization's plan, account-level mip_opt_out and retention_days.</summary>

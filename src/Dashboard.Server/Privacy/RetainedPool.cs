@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Server.Privacy;
 
-/// <summary>What a participating request leaves in the pool: its audio (if any) and its transcript.</summary>
+/// <summary>What a participating request leaves in the pool: its audio (if any, stored by <paramref name="StoreAudio"/> under the key it is given) and its transcript.</summary>
 public sealed record RetainedRequest(string Kind, string? Model, double AudioSeconds, string Transcript,
-    Func<Stream>? OpenAudio = null, long AudioBytes = 0, string? AudioFormat = null);
+    Func<string, CancellationToken, Task>? StoreAudio = null, long AudioBytes = 0, string? AudioFormat = null);
 
 /// <summary>
 /// The organization's retained pool: participating requests' audio and transcripts, kept as blobs through
@@ -32,11 +32,10 @@ public sealed class RetainedPool(DashboardDbContext db, IBlobStorage storage, Ti
         };
         try
         {
-            if (request.OpenAudio is { } open)
+            if (request.StoreAudio is { } store)
             {
                 item.AudioBlob = $"{Folder(decision.OrganizationId)}/{id:N}.audio";
-                await using var audio = open();
-                await storage.WriteAsync(item.AudioBlob, audio, ct);
+                await store(item.AudioBlob, ct);
                 item.AudioBytes = request.AudioBytes;
             }
             var text = Encoding.UTF8.GetBytes(request.Transcript);

@@ -12,17 +12,17 @@ namespace Dashboard.Server.Privacy;
 /// <summary>The retained pool of the Model Improvement Program: list, play, delete, and add an item to a model's training data.</summary>
 public static class RetainedPoolEndpoints
 {
-    public const string Route = RetainedPoolRoutes.Items;
+    private const string Route = "/mip/items";
 
-    public static IEndpointRouteBuilder MapRetainedPoolApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRetainedPoolApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup(Route).WithTags("Model Improvement Program")
+        var group = api.MapGroup(Route).WithTags("Model Improvement Program")
             .RequireApiCaller();
         group.MapGet("", ListItems).RequireRateLimiting(RateLimitPolicies.StatusCheck);
         group.MapGet("{id:int}/audio", GetAudio);
         group.MapDelete("{id:int}", DeleteItem).RequireAuthorization(Roles.CanTrain);
         group.MapPost("{id:int}/add_to_model", AddToModel).RequireAuthorization(Roles.CanTrain).RequireRateLimiting(RateLimitPolicies.DataUpload);
-        return app;
+        return api;
     }
 
     /// <summary>The retained pool: production requests kept under the Model Improvement Program, newest first, paged.</summary>

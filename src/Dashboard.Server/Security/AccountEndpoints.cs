@@ -1,4 +1,5 @@
 using Dashboard.Server.Errors;
+using Dashboard.Shared.Dashboard;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -24,29 +25,25 @@ public static class AccountEndpoints
         return app;
     }
 
-    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, SignInManager<AppUser> signIn, FailedSignInThrottle throttle, HttpContext http)
+    public static async Task<RedirectHttpResult> Login([FromForm] LoginForm form, PasswordSignIn signIn, HttpContext http)
     {
-        var returnUrl = SafeReturnUrl(form.ReturnUrl);
+        var returnUrl = LocalUrl.OrDefault(form.ReturnUrl); // an open redirect would hand the session's trust to another site
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
             return TypedResults.Redirect($"/login?error=missing&returnUrl={Uri.EscapeDataString(returnUrl)}");
-        var result = await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return TypedResults.Redirect(returnUrl);
-        throttle.RecordFailure(http);
-        var error = result.IsLockedOut ? "locked" : "invalid";
+        var outcome = await signIn.SignInAsync(http, form.Email.Trim(), form.Password);
+        if (outcome == SignInOutcome.SignedIn) return TypedResults.Redirect(returnUrl);
+        var error = outcome == SignInOutcome.Locked ? "locked" : "invalid";
         return TypedResults.Redirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
-    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn, HttpContext http)
+    public static async Task<RedirectHttpResult> Logout(SignInManager<AppUser> signIn, UserManager<AppUser> users, HttpContext http)
     {
         // The framework checks the token only where a form is bound; this form has no fields, so check it here.
         if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
             throw ApiErrors.Validation("__RequestVerificationToken", "The sign-out form is missing its antiforgery token; reload the page and try again.");
+        // A new security stamp ends every copy of the cookie (another tab, a saved one), not only this browser's.
+        if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return TypedResults.Redirect("/login?signedOut=1");
     }
-
-    /// <summary>Only local paths: an open redirect after sign-in would hand the session's trust to another site.</summary>
-    public static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/models";
 }

@@ -1,13 +1,14 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Dashboard.Server.Errors;
+using Dashboard.Server.Live;
 using Dashboard.Shared.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Security;
 
-/// <summary>Reads "Authorization: Bearer KEY" or "Token KEY" (Deepgram style), or ?access_token= for the hub.</summary>
+/// <summary>Reads "Authorization: Bearer KEY" or "Token KEY" (Deepgram style), or ?access_token= where <see cref="QueryTokenPolicy"/> allows it.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyLookup keys, FailedSignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -16,7 +17,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var secret = ReadSecret(Request);
+        var secret = ReadSecret(Context);
         if (secret is null) return AuthenticateResult.NoResult();
         var identity = await keys.FindAsync(secret, Context.RequestAborted);
         if (identity is null)
@@ -36,22 +37,23 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var hasCredentials = ReadSecret(Request) is not null;
-        return ErrorWriter.WriteAsync(Context, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized,
-            hasCredentials ? "The API key is unknown or has been revoked." : "Send your API key as 'Authorization: Bearer YOUR_API_KEY'."), Context.RequestAborted);
+        var message = ReadSecret(Context) is not null ? "The API key is unknown or has been revoked."
+            : QueryTokenPolicy.IsMisplaced(Context) ? $"An API key in the query string ({QueryTokenPolicy.Parameter}) is read only by the hub {LiveExtensions.HubPath} and WebSocket streams; send it as 'Authorization: Bearer YOUR_API_KEY'."
+            : "Send your API key as 'Authorization: Bearer YOUR_API_KEY'.";
+        return ErrorWriter.WriteAsync(Context, ApiErrors.Unauthorized(message), Context.RequestAborted);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ErrorWriter.WriteAsync(Context, ApiErrors.Forbidden("Your role does not allow this action."), Context.RequestAborted);
 
-    private static string? ReadSecret(HttpRequest request)
+    private static string? ReadSecret(HttpContext context)
     {
-        var header = request.Headers.Authorization.ToString();
+        var header = context.Request.Headers.Authorization.ToString();
         foreach (var scheme in new[] { "Bearer ", "Token " })
         {
             if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
                 return header[scheme.Length..].Trim() is { Length: > 0 } value ? value : null;
         }
-        return request.Query["access_token"].FirstOrDefault() is { Length: > 0 } token ? token : null;
+        return QueryTokenPolicy.Read(context);
     }
 }

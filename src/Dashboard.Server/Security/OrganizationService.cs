@@ -22,6 +22,17 @@ public sealed class OrganizationService(DashboardDbContext db, TimeProvider cloc
         return organization;
     }
 
+    /// <summary>A new organization; refused (400) when one of that name exists, so a caller never attaches to it by accident.</summary>
+    public async Task<Organization> CreateAsync(string name, string plan, CancellationToken ct)
+    {
+        if (await db.Organizations.AnyAsync(o => o.Name == name, ct))
+            throw Errors.ApiErrors.Validation("organization", $"An organization named '{name}' exists already; choose another name.");
+        var organization = new Organization { Name = name, Plan = plan, RetentionDays = privacy.Value.RetentionDays, CreatedAt = clock.GetUtcNow() };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync(ct);
+        return organization;
+    }
+
     public Task ChangePlanAsync(int organizationId, string plan, CancellationToken ct) =>
         db.Organizations.Where(o => o.Id == organizationId).ExecuteUpdateAsync(u => u.SetProperty(o => o.Plan, plan), ct);
 

@@ -36,11 +36,11 @@ public sealed class OrganizationUserService(DashboardDbContext db, UserManager<A
         CheckRole(role);
         if (await users.FindByEmailAsync(address) is not null)
             throw ApiErrors.Validation("email", $"{address} already has an account.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null; // or the caller's (set-up)
         var user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, OrganizationId = organizationId };
         Check(await users.CreateAsync(user, password ?? ""), "password");
         Check(await userService.SetRoleAsync(user, role!), "role");
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new OrganizationUser(user.Id, address, role!);
     }
 

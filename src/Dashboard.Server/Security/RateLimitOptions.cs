@@ -13,6 +13,8 @@ public sealed class RateLimitOptions
 
     /// <summary>Failed API keys and sign-ins one client address may make per window before it gets 429.</summary>
     [Range(1, int.MaxValue)] public int FailedSignInsPerClient { get; set; } = 20;
+    /// <summary>Wrong passwords for one account from one client address before that address may not try the account again in the window.</summary>
+    [Range(1, int.MaxValue)] public int FailedSignInsPerAccount { get; set; } = 5;
     [Range(1, 86_400)] public int FailedSignInWindowSeconds { get; set; } = 300;
 }
 

@@ -36,13 +36,16 @@ public static class SecurityExtensions
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.Cookie.Name = CookieName;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = context => IsApiPath(context.Request.Path)
-                ? ErrorWriter.WriteAsync(context.HttpContext, new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your session has ended; sign in again."), context.HttpContext.RequestAborted)
+                ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Unauthorized("Your session has ended; sign in again."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
             o.Events.OnRedirectToAccessDenied = context => IsApiPath(context.Request.Path)
                 ? ErrorWriter.WriteAsync(context.HttpContext, ApiErrors.Forbidden("Your role does not allow this action."), context.HttpContext.RequestAborted)
                 : RedirectAsync(context);
         });
+        // Secure over HTTPS, also behind a TLS-terminating proxy once forwarded headers are on (ForwardedHeaders_Enabled).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddIdentityCore<AppUser>(o => o.Password.RequiredLength = 8)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<Persistence.DashboardDbContext>()
@@ -55,6 +58,7 @@ public static class SecurityExtensions
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(_ => { });
         services.AddSingleton<FailedSignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
         // Request URLs can carry the hub's access_token: the host's per-request log lines must not be written.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) => ConfigureRateLimits(o, limits.Value));
@@ -70,7 +74,7 @@ public static class SecurityExtensions
     {
         var request = context.Request;
         if (!IsApiPath(request.Path)) return IdentityConstants.ApplicationScheme;
-        var sendsKey = request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("access_token");
+        var sendsKey = request.Headers.Authorization.Count > 0 || QueryTokenPolicy.Read(context) is not null;
         var hasCookie = request.Cookies.ContainsKey(CookieName);
         var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.XRequestedWith == "XMLHttpRequest";
         return !sendsKey && hasCookie && safe && !request.Path.StartsWithSegments("/hubs")

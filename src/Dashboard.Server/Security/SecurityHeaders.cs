@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Dashboard.Server.Security;
 
 /// <summary>
-/// The first middleware: security headers on every response (pages, API, errors, static files), and the gate that
+/// The first middleware: security headers on every response (pages, API, errors, static files; API answers also
+/// Cache-Control: no-store), and the gate that
 /// refuses credentials from a client with too many recent failures (see <see cref="FailedSignInThrottle"/>).
 /// </summary>
 public static class SecurityHeaders
@@ -25,10 +26,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 AddHeaders(context.Response.Headers);
+                if (SecurityExtensions.IsApiPath(context.Request.Path)) context.Response.Headers.CacheControl = "no-store"; // organization data, never cached
                 return Task.CompletedTask;
             });
             LimitJsonBody(context);
-            if (CarriesCredentials(context.Request) && throttle.RetryAfter(context) is { } wait)
+            if (CarriesCredentials(context) && throttle.RetryAfter(context) is { } wait)
             {
                 await RefuseAsync(context, wait);
                 return;
@@ -57,9 +59,9 @@ public static class SecurityHeaders
     }
 
     /// <summary>An API key (header or the hub's access_token) or a posted sign-in form: what a guesser sends.</summary>
-    private static bool CarriesCredentials(HttpRequest request) =>
-        SecurityExtensions.IsApiPath(request.Path) && (request.Headers.Authorization.Count > 0 || request.Query.ContainsKey("access_token"))
-        || HttpMethods.IsPost(request.Method) && request.Path.Equals(AccountEndpoints.LoginPath, StringComparison.OrdinalIgnoreCase);
+    private static bool CarriesCredentials(HttpContext context) =>
+        SecurityExtensions.IsApiPath(context.Request.Path) && (context.Request.Headers.Authorization.Count > 0 || QueryTokenPolicy.Read(context) is not null)
+        || HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(AccountEndpoints.LoginPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>429 in the envelope with Retry-After; a browser's sign-in form goes back to the sign-in page, which says why.</summary>
     private static Task RefuseAsync(HttpContext context, TimeSpan wait)

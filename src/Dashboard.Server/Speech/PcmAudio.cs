@@ -1,22 +1,33 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Dashboard.Server.Data;
 
 namespace Dashboard.Server.Speech;
 
-/// <summary>Converts any accepted audio file to what the decoder reads: 16 kHz mono 16-bit little-endian PCM, with ffmpeg.</summary>
+/// <summary>Audio as the decoder reads it (16 kHz mono 16-bit samples) and what its probe found.</summary>
+public sealed record DecodedAudio(short[] Samples, AudioInfo Info);
+
+/// <summary>
+/// Converts a client's audio to what the decoder reads: 16 kHz mono 16-bit little-endian PCM, with ffmpeg. ffmpeg only
+/// ever decodes a file its probe accepted, with the probed demuxer forced, the file protocol only, and no more audio
+/// than the probe measured (plus a margin), so a small file cannot make it read other files or decode for minutes.
+/// </summary>
 public static class PcmAudio
 {
     /// <summary>Writes raw PCM (no header) to <paramref name="outputPath"/>; throws <see cref="AudioRejectedException"/> if ffmpeg cannot decode the input.</summary>
-    public static async Task ConvertAsync(string inputPath, string outputPath, TimeSpan timeout, CancellationToken ct)
+    public static async Task ConvertAsync(string inputPath, AudioInfo probed, string outputPath, TimeSpan timeout, CancellationToken ct)
     {
+        var limit = probed.DurationSeconds * 1.5 + 5;
         var result = await ProcessRunner.RunAsync("ffmpeg",
-            ["-nostdin", "-v", "error", "-y", "-i", inputPath, "-vn", "-ac", "1", "-ar", SphinxDecoder.SampleRate.ToString(), "-f", "s16le", "-acodec", "pcm_s16le", outputPath],
+            ["-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file", "-f", probed.Demuxer, "-i", ToolMessages.Input(inputPath),
+             "-vn", "-ac", "1", "-ar", SphinxDecoder.SampleRate.ToString(CultureInfo.InvariantCulture),
+             "-t", limit.ToString("0.###", CultureInfo.InvariantCulture), "-f", "s16le", "-acodec", "pcm_s16le", outputPath],
             timeout, ct);
         if (result.ExitCode != 0 || !File.Exists(outputPath))
-        {
-            var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            throw new AudioRejectedException($"could not be decoded as audio ({reason ?? "ffmpeg failed"}).");
-        }
+            throw new AudioRejectedException($"could not be decoded as audio ({ToolMessages.Reason(result.StandardError, last: true) ?? "ffmpeg failed"}).");
+        if (new FileInfo(outputPath).Length / 2.0 / SphinxDecoder.SampleRate >= limit - 0.01)
+            throw new AudioRejectedException(string.Create(CultureInfo.InvariantCulture,
+                $"holds more audio than its header declares ({probed.DurationSeconds:0.#} seconds); it is damaged or not what it claims."));
     }
 
     public static async Task<short[]> ReadAsync(string rawPath, CancellationToken ct)
@@ -25,15 +36,28 @@ public static class PcmAudio
         return MemoryMarshal.Cast<byte, short>(bytes.AsSpan(0, bytes.Length & ~1)).ToArray();
     }
 
-    /// <summary>16 kHz mono PCM samples of any audio file: read directly if it is such a WAV file already, else converted by ffmpeg.</summary>
-    public static async Task<short[]> ConvertAndReadAsync(string inputPath, string workFolder, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// 16 kHz mono samples of a client's file: read directly if it is such a WAV file already (no tool runs), else
+    /// probed for <paramref name="use"/> and converted by ffmpeg. Either way implausibly short audio is refused.
+    /// </summary>
+    /// <param name="maxSeconds">Longer audio is refused before it is decoded (it would all be read into memory).</param>
+    public static async Task<DecodedAudio> ConvertAndReadAsync(AudioProbe probe, string inputPath, AudioUse use, string workFolder, TimeSpan timeout, CancellationToken ct,
+        double maxSeconds = double.PositiveInfinity)
     {
-        if (WavePcmReader.TryRead(inputPath, out var samples)) return samples;
+        if (WavePcmReader.TryRead(inputPath, out var samples))
+        {
+            var seconds = samples.Length / (double)SphinxDecoder.SampleRate;
+            AudioPlausibility.Check(seconds, samples.LongLength * 2, new FileInfo(inputPath).Length);
+            AudioPlausibility.CheckLength(seconds, maxSeconds);
+            return new DecodedAudio(samples, new AudioInfo("wav", "pcm_s16le", seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16));
+        }
+        var info = await probe.ProbeAsync(inputPath, use, ct);
+        AudioPlausibility.CheckLength(info.DurationSeconds, maxSeconds);
         var raw = Path.Combine(workFolder, $"{Guid.NewGuid():N}.pcm");
         try
         {
-            await ConvertAsync(inputPath, raw, timeout, ct);
-            return await ReadAsync(raw, ct);
+            await ConvertAsync(inputPath, info, raw, timeout, ct);
+            return new DecodedAudio(await ReadAsync(raw, ct), info);
         }
         finally
         {

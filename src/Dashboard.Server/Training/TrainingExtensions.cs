@@ -1,9 +1,6 @@
-using Dashboard.Server.Speech;
-using Dashboard.Server.Billing;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training.Sphinx;
 using Quartz;
-using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Server.Training;
 
@@ -16,21 +13,18 @@ public static class TrainingExtensions
     {
         var services = builder.Services;
         services.AddOptions<TrainingOptions>().BindConfiguration(TrainingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<TrainingPriceCalculator>();
-        services.AddSingleton<LedgerWriter>();
-        services.AddScoped<BillingService>();
         services.AddSingleton<TrainingLog>();
         services.AddSingleton<TrainingProgressWriter>();
         services.AddScoped<TrainingScheduler>();
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<TrainingStateMachine>();
-        services.AddScoped<EvaluationService>();
+        services.AddSingleton<TrainingEventDispatcher>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
-        services.AddScoped<ITrainingEngine, SphinxTrainingEngine>();
-        services.AddSphinxRecognition();
+        services.AddSphinxTraining();
 
-        var schedulerName = builder.Configuration[$"{TrainingOptions.Section}:SchedulerName"] ?? new TrainingOptions().SchedulerName;
+        // Quartz is configured before the container exists, so the options class is bound here once, not resolved.
+        var schedulerName = (builder.Configuration.GetSection(TrainingOptions.Section).Get<TrainingOptions>() ?? new TrainingOptions()).SchedulerName;
         var database = DatabaseConnection.Resolve(builder.Configuration);
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         services.AddQuartz(q =>

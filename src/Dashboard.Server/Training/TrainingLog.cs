@@ -15,14 +15,25 @@ public sealed class TrainingLog(IDbContextFactory<DashboardDbContext> contexts, 
 {
     public async Task WriteAsync(int modelId, int? runId, string level, string message, CancellationToken ct)
     {
-        var entry = new TrainingLogEntry { ModelId = modelId, RunId = runId, Level = level, Message = protector.Protect(message), Timestamp = clock.GetUtcNow() };
+        TrainingLogEntry entry;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
-            db.TrainingLog.Add(entry);
+            entry = Add(db, modelId, runId, level, message);
             await db.SaveChangesAsync(ct);
         }
-        bus.Publish(new LogLineEvent(modelId, entry.Timestamp, level, message));
+        Publish(entry, message);
     }
+
+    /// <summary>Adds a line to a unit of work that saves it (with a training transition); publish it once that committed.</summary>
+    public TrainingLogEntry Add(DashboardDbContext db, int modelId, int? runId, string level, string message)
+    {
+        var entry = new TrainingLogEntry { ModelId = modelId, RunId = runId, Level = level, Message = protector.Protect(message), Timestamp = clock.GetUtcNow() };
+        db.TrainingLog.Add(entry);
+        return entry;
+    }
+
+    public void Publish(TrainingLogEntry saved, string message) =>
+        bus.Publish(new LogLineEvent(saved.ModelId, saved.Timestamp, saved.Level, message));
 
     public async Task<IReadOnlyList<LogLineDto>> ReadAsync(int modelId, int? afterId, int limit, CancellationToken ct)
     {

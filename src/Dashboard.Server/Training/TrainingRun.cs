@@ -9,7 +9,8 @@ public sealed class TrainingRun
     public int ModelId { get; set; }
     public int Version { get; set; }
     public required string Engine { get; set; }
-    public TrainingStatus Status { get; set; }
+    /// <summary>Settled by the model's transitions (CustomModel.Training.cs) only.</summary>
+    public TrainingStatus Status { get; internal set; }
     public double TrainingHours { get; set; }
     public double? WordErrorRate { get; set; }
     public double? BaseWordErrorRate { get; set; }

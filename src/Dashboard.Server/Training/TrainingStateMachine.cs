@@ -19,7 +19,7 @@ namespace Dashboard.Server.Training;
 /// Provider-neutral: the transaction and the concurrency tokens are all it relies on.
 /// </summary>
 public sealed class TrainingStateMachine(
-    IDbContextFactory<DashboardDbContext> contexts, TrainingLog log, TrainingEventBus bus, ModelStatusCache statusCache,
+    IDbContextFactory<DashboardDbContext> contexts, TrainingEventDispatcher dispatcher, ModelStatusCache statusCache,
     LedgerWriter ledger, IOptions<TrainingOptions> options, TimeProvider clock)
 {
     public async Task<TrainingRun> StartAsync(int organizationId, int modelId, CancellationToken ct)
@@ -28,11 +28,8 @@ public sealed class TrainingStateMachine(
         {
             model.EnsureNotRunning();
             var files = await db.DataFiles.AsNoTracking().Where(f => f.ModelId == modelId).ToListAsync(ct);
+            model.EnsureHasTrainAndTestData(files.Select(f => f.Type).ToList());
             var train = files.Where(f => f.Type == DataSetTypes.Train).ToList();
-            if (train.Count == 0 || files.All(f => f.Type != DataSetTypes.Test))
-                throw ApiErrors.ModelNotReady(modelId, train.Count == 0
-                    ? "Upload training data (type=train) and test data (type=test) before starting training."
-                    : "Upload test data (type=test) before starting training; about 20% of your data is recommended.");
             var hours = ModelMapper.Hours(train);
             if (hours < options.Value.MinimumAudioHours) throw ApiErrors.InsufficientData(hours, options.Value.MinimumAudioHours);
             var run = new TrainingRun
@@ -45,8 +42,6 @@ public sealed class TrainingStateMachine(
             model.Start(run, run.QueuedAt);
             return run;
         }, ct);
-        await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Training version {run.Version} queued ({Shared.Formatting.AudioHours.Describe(run.TrainingHours)} of training audio).", ct);
-        Publish(modelId, TrainingStatus.Running, 0, "queued");
         return run;
     }
 
@@ -65,66 +60,44 @@ public sealed class TrainingStateMachine(
             });
         }, ct);
 
-    public async Task CompleteAsync(int modelId, int runId, TrainingInput input, TrainingOutcome outcome)
-    {
-        var (completed, heldBack) = await TransitionAsync<(bool, HeldBackVersionDto?)>(null, modelId, async (db, model) =>
+    public Task CompleteAsync(int modelId, int runId, TrainingInput input, TrainingOutcome outcome) =>
+        TransitionAsync(null, modelId, async (db, model) =>
         {
             var run = await db.TrainingRuns.FirstAsync(r => r.Id == runId);
-            if (!model.Complete(run, outcome, input.TrainingHours, clock.GetUtcNow())) return (false, null);
+            if (!model.Complete(run, outcome, input.TrainingHours, clock.GetUtcNow())) return false;
             db.TrainingRunFiles.AddRange(input.TrainFiles.Concat(input.TestFiles).Select(f => new TrainingRunFile
             {
                 RunId = runId, DataFileId = f.Id, Type = f.Type, AudioFileName = f.AudioFileName, DurationSeconds = f.DurationSeconds,
             }));
             ledger.AddTrainingCharge(db, model, run);
             var serving = model.ActiveRunId is { } active ? await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == active) : null;
-            return (true, new ModelVersions(serving, run).HeldBackOf(model));
+            if (new ModelVersions(serving, run).HeldBackOf(model) is { } heldBack) model.Note(run, LogLevels.Warning, heldBack.Message);
+            return true;
         }, CancellationToken.None);
-        if (!completed) return;
-        await log.WriteAsync(modelId, runId, LogLevels.Info,
-            $"Training succeeded: WER {outcome.WordErrorRate:0.##}% (base {outcome.BaseWordErrorRate:0.##}%), accuracy improvement {outcome.AccuracyImprovement:0.##}%.", CancellationToken.None);
-        if (heldBack is not null) await log.WriteAsync(modelId, runId, LogLevels.Warning, heldBack.Message, CancellationToken.None);
-        Publish(modelId, TrainingStatus.Success, 100, null);
-    }
 
-    public async Task FailAsync(int modelId, int runId, string reason)
-    {
-        var progress = await TransitionAsync<int?>(null, modelId, async (db, model) =>
-            model.Fail(await db.TrainingRuns.FirstAsync(r => r.Id == runId), reason, clock.GetUtcNow()) ? model.TrainingProgress : null,
+    public Task FailAsync(int modelId, int runId, string reason) =>
+        TransitionAsync(null, modelId, async (db, model) =>
+            model.Fail(await db.TrainingRuns.FirstAsync(r => r.Id == runId), reason, clock.GetUtcNow()),
             CancellationToken.None);
-        if (progress is not { } percent) return;
-        await log.WriteAsync(modelId, runId, LogLevels.Error, $"Training failed: {reason}", CancellationToken.None);
-        Publish(modelId, TrainingStatus.Failed, percent, null);
-    }
 
     /// <summary>Saved before the job is stopped: a job that still reports afterwards finds its run no longer current.</summary>
-    public async Task<int> CancelAsync(int organizationId, int modelId, CancellationToken ct)
-    {
-        var runId = await TransitionAsync(organizationId, modelId, async (db, model) =>
+    public Task<int> CancelAsync(int organizationId, int modelId, CancellationToken ct) =>
+        TransitionAsync(organizationId, modelId, async (db, model) =>
         {
             var run = model.CurrentRunId is { } id ? await db.TrainingRuns.FirstOrDefaultAsync(r => r.Id == id, ct) : null;
             model.Cancel(run, clock.GetUtcNow());
             return run!.Id;
         }, ct);
-        await log.WriteAsync(modelId, runId, LogLevels.Warning, "Training canceled by user; the model is ready to run again.", ct);
-        Publish(modelId, TrainingStatus.ReadyToRun, 0, null);
-        return runId;
-    }
 
     /// <summary>An admin's choice of the serving version; returns it (the caller audits the choice).</summary>
-    public async Task<TrainingRun> ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct)
-    {
-        var (run, status, progress) = await TransitionAsync(organizationId, modelId, async (db, model) =>
+    public Task<TrainingRun> ServeAsync(int organizationId, int modelId, int version, string chosenBy, CancellationToken ct) =>
+        TransitionAsync(organizationId, modelId, async (db, model) =>
         {
             var run = await db.TrainingRuns.FirstOrDefaultAsync(r => r.ModelId == modelId && r.Version == version, ct)
                 ?? throw ApiErrors.NotFound("Version", version);
-            model.Serve(run, clock.GetUtcNow());
-            return (run, model.TrainingStatus, model.TrainingProgress);
+            model.Serve(run, chosenBy, clock.GetUtcNow());
+            return run;
         }, ct);
-        var worse = run.IsWorseThanBase ? $", although it is worse than the base model (WER {run.WordErrorRate:0.##}% against {run.BaseWordErrorRate:0.##}%)" : "";
-        await log.WriteAsync(modelId, run.Id, LogLevels.Info, $"Version {version} now serves transcription requests (chosen by {chosenBy}){worse}.", ct);
-        Publish(modelId, status, progress, null);
-        return run;
-    }
 
     public async Task<bool> IsCurrentAsync(int modelId, int runId)
     {
@@ -132,11 +105,9 @@ public sealed class TrainingStateMachine(
         return await db.CustomModels.Where(m => m.Id == modelId).AnyAsync(CustomModel.IsRunning(runId));
     }
 
-    private void Publish(int modelId, TrainingStatus status, int progress, string? stage) =>
-        bus.Publish(new StatusChangedEvent(modelId, status, progress, stage));
-
     /// <summary>
-    /// One transition, one commit. <paramref name="organizationId"/> null is the training job's side: a model deleted
+    /// One transition, one commit (with the log lines of the events the aggregate raised), then the events are published
+    /// (only if it committed, and once: an attempt lost to a concurrent transition is retried on a freshly loaded model). <paramref name="organizationId"/> null is the training job's side: a model deleted
     /// meanwhile is nothing to do (default) rather than an error.
     /// </summary>
     private async Task<T> TransitionAsync<T>(int? organizationId, int modelId, Func<DashboardDbContext, CustomModel, Task<T>> transition, CancellationToken ct)
@@ -150,8 +121,11 @@ public sealed class TrainingStateMachine(
             try
             {
                 var result = await transition(db, model);
+                var events = dispatcher.Stage(db, model.TakeEvents());
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                statusCache.Invalidate(modelId); // before publishing: a client told of the change reads the new status
+                dispatcher.Publish(events);
                 return result;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 3)

@@ -17,7 +17,7 @@ namespace Dashboard.Server.Transcription;
 /// </summary>
 public static class SttEndpoints
 {
-    public const string Route = "/api/v3/stt";
+    private const string Route = "/stt";
 
     public static RouteHandlerBuilder MapSttApi(this IEndpointRouteBuilder app) =>
         app.MapPost(Route, Transcribe).WithTags("Transcription")

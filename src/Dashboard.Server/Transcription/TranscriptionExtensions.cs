@@ -1,15 +1,10 @@
-using Dashboard.Server.Evaluation;
-using Dashboard.Server.Speech;
-using Dashboard.Server.Training.Sphinx;
-
 namespace Dashboard.Server.Transcription;
 
 public static class TranscriptionExtensions
 {
-    /// <summary>POST /api/v3/stt, POST /v1/listen (Deepgram-compatible) and GET /api/v3/custom_models/{id}/evaluation, on PocketSphinx.</summary>
+    /// <summary>POST /api/v3/stt and POST /v1/listen (Deepgram-compatible), on PocketSphinx (registered by AddSpeech).</summary>
     public static WebApplicationBuilder AddTranscription(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSphinxRecognition();
         builder.Services.AddScoped<TranscriptionRequestReader>();
         builder.Services.AddScoped<RecognizerResolver>();
         builder.Services.AddScoped<TranscriptionService>();
@@ -20,11 +15,11 @@ public static class TranscriptionExtensions
         return builder;
     }
 
-    public static WebApplication MapTranscriptionApi(this WebApplication app)
+    /// <summary>/stt in the API group; /v1/listen at Deepgram's path, outside it.</summary>
+    public static WebApplication MapTranscriptionApi(this WebApplication app, RouteGroupBuilder api)
     {
-        app.MapSttApi();
+        api.MapSttApi();
         app.MapListenApi();
-        app.MapEvaluationApi();
         return app;
     }
 }

@@ -12,19 +12,20 @@ using Dashboard.Server.Speech.Keywords;
 namespace Dashboard.Server.Transcription;
 
 /// <param name="Mip">The Model Improvement Program's decision for this request (recorded with its ledger entry).</param>
-public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, MipDecision Mip)
+/// <param name="Audio">What the probe found in the request's audio (its format, for a retained copy).</param>
+public sealed record TranscriptionResult(ResolvedModel Model, Recognition Recognition, MipDecision Mip, AudioInfo Audio)
 {
     public bool MipOptOut => Mip.OptOut;
 }
 
 /// <summary>
-/// Transcribes one audio file: decodes it to 16 kHz mono PCM (ffmpeg reads MP3, WAV, FLAC, M4A, AAC, OGG and more;
-/// a file it cannot decode is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
+/// Transcribes one audio file: decodes it to 16 kHz mono PCM (probed first: MP3, WAV, FLAC, M4A/MP4, AAC, OGG or WebM,
+/// then decoded by ffmpeg; anything else, or what it cannot decode, is INVALID_AUDIO), recognizes it on a warm decoder of the requested model, and writes the
 /// usage ledger entry (kind "transcription"), priced per audio minute by plan less the participation discount.
 /// </summary>
 public sealed class TranscriptionService(
     DashboardDbContext db, DecoderPool decoders, KeywordBooster booster, IBlobStorage storage, IOptions<SphinxOptions> options, TimeProvider clock,
-    MipPolicy mip, TranscriptionPricing pricing)
+    MipPolicy mip, TranscriptionPricing pricing, AudioProbe probe, IOptions<ToolOptions> tools)
 {
     public Task<TranscriptionResult> TranscribeAsync(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, CancellationToken ct) =>
@@ -35,18 +36,20 @@ public sealed class TranscriptionService(
         int organizationId, ResolvedModel model, StagedFile audio, string audioFileName, bool? mipOptOut, KeywordBoost? keywords, CancellationToken ct)
     {
         keywords ??= KeywordBoost.None;
-        short[] pcm;
+        DecodedAudio decoded;
         using (var folder = storage.CreateScratchFolder())
         {
             try
             {
-                pcm = await PcmAudio.ConvertAndReadAsync(audio.LocalPath, folder.Path, TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct);
+                decoded = await PcmAudio.ConvertAndReadAsync(probe, audio.LocalPath, AudioUse.Transcription, folder.Path,
+                    TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct, tools.Value.MaxTranscriptionHours * 3600);
             }
             catch (AudioRejectedException e)
             {
                 throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, e.Message);
             }
         }
+        var pcm = decoded.Samples;
         if (pcm.Length == 0)
             throw ApiErrors.InvalidFile(ErrorCodes.InvalidAudio, "audio_file", audioFileName, "contains no sound: it is empty or was cut off.");
         var recognition = await decoders.RecognizeAsync(KeywordBooster.DecoderKey(model.DecoderKey, keywords), async token =>
@@ -57,7 +60,7 @@ public sealed class TranscriptionService(
         }, pcm, ct);
         var decision = await mip.DecideAsync(organizationId, mipOptOut, ct);
         await RecordUsageAsync(model, recognition, decision);
-        return new TranscriptionResult(model, recognition, decision);
+        return new TranscriptionResult(model, recognition, decision, decoded.Info);
     }
 
     private async Task RecordUsageAsync(ResolvedModel model, Recognition recognition, MipDecision decision)

@@ -26,6 +26,9 @@ public static class DashboardUiExtensions
         builder.Services.AddScoped<IAccountSettingsClient, AccountSettingsClient>();
         builder.Services.AddScoped<IRetainedPoolClient, RetainedPoolClient>();
         builder.Services.AddScoped<IAuditClient, AuditClient>();
+        builder.Services.AddScoped<IAccountClient, AccountClient>();
+        builder.Services.AddScoped<Shared.Versions.IModelVersionsClient, ModelVersionsClient>();
+        builder.Services.AddScoped<Shared.Webhooks.IWebhooksClient, WebhooksClient>();
         builder.Services.AddScoped<ITrainingEvents, TrainingEventsClient>();
         return builder;
     }

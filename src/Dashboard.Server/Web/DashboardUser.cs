@@ -18,7 +18,7 @@ public sealed class DashboardUser(AuthenticationStateProvider authentication, IS
     {
         var user = (await authentication.GetAuthenticationStateAsync()).User;
         if (user.Identity?.IsAuthenticated != true || user.FindFirst(DashboardClaims.OrganizationId) is null)
-            throw new DashboardException(Envelope(new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Sign in to use the dashboard.")));
+            throw new DashboardException(Envelope(ApiErrors.Unauthorized("Sign in to use the dashboard.")));
         return user;
     }
 
@@ -37,8 +37,8 @@ public sealed class DashboardUser(AuthenticationStateProvider authentication, IS
         var user = await PrincipalAsync();
         await using var scope = scopes.CreateAsyncScope();
         var access = await scope.ServiceProvider.GetRequiredService<UserService>().AccessAsync(UserIdOf(user));
-        if (access is null || access.OrganizationId != user.OrganizationIdOf())
-            throw new DashboardException(Envelope(new ApiException(401, "Unauthorized", ErrorCodes.Unauthorized, "Your account no longer has access; sign in again.")));
+        if (access is null || !access.StillAdmits(user))
+            throw new DashboardException(Envelope(ApiErrors.Unauthorized("Your account no longer has access; sign in again.")));
         if (roles is not null && !roles.Contains(access.Role))
             throw new DashboardException(Envelope(ApiErrors.Forbidden("Your role does not allow this action.")));
         try

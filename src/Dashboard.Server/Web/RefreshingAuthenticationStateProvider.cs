@@ -10,7 +10,8 @@ namespace Dashboard.Server.Web;
 /// <summary>
 /// A circuit keeps the principal it started with for as long as the tab is open. This re-reads the user every
 /// Sessions:RefreshSeconds: a changed role replaces the principal (menus, buttons and [Authorize] pages follow
-/// at once, no new sign-in), a removed user becomes anonymous and is sent to the sign-in page.
+/// at once, no new sign-in); a removed user, or a session ended elsewhere (sign-out in another tab, a password reset:
+/// a new security stamp), becomes anonymous and is sent to the sign-in page.
 /// </summary>
 public sealed class RefreshingAuthenticationStateProvider : ServerAuthenticationStateProvider, IDisposable
 {
@@ -58,8 +59,8 @@ public sealed class RefreshingAuthenticationStateProvider : ServerAuthentication
         var services = scope.ServiceProvider;
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var access = await services.GetRequiredService<UserService>().AccessAsync(userId);
-        if (access is null) return new ClaimsPrincipal(new ClaimsIdentity());
-        if (access.OrganizationId.ToString() == user.FindFirstValue(DashboardClaims.OrganizationId) && user.IsInRole(access.Role)) return null;
+        if (access is null || !access.HasStampOf(user)) return new ClaimsPrincipal(new ClaimsIdentity()); // removed, signed out or password reset
+        if (access.StillAdmits(user) && user.IsInRole(access.Role)) return null;
         var appUser = await services.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(userId);
         return appUser is null
             ? new ClaimsPrincipal(new ClaimsIdentity())

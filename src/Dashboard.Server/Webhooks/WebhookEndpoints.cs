@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Server.Security;
+using Dashboard.Shared;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,18 +10,19 @@ namespace Dashboard.Server.Webhooks;
 /// <summary>/api/v3/webhooks: admins (API keys, admin users) register URLs for training status changes and see the last deliveries.</summary>
 public static class WebhookEndpoints
 {
-    public const string Route = "/api/v3/webhooks";
+    private const string Segment = "/webhooks";
+    private const string Route = ApiRoutes.Prefix + Segment;
 
-    public static IEndpointRouteBuilder MapWebhooksApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
-        var group = app.MapGroup(Route).WithTags("Webhooks")
+        var group = api.MapGroup(Segment).WithTags("Webhooks")
             .RequireApiCaller()
             .RequireAuthorization(Roles.CanAdminister);
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapDelete("{id:int}", Delete);
         group.MapGet("deliveries", Deliveries);
-        return app;
+        return api;
     }
 
     /// <summary>The organization's webhooks (their secrets are shown only when created).</summary>

@@ -7,7 +7,6 @@ public static class WebhooksExtensions
         builder.Services.AddScoped<WebhookService>();
         builder.Services.AddScoped<WebhookNotifier>();
         builder.Services.AddHostedService<WebhookEventRelay>();
-        builder.Services.AddScoped<Shared.Webhooks.IWebhooksClient, Web.WebhooksClient>();
         return builder;
     }
 }

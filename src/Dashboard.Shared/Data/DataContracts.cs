@@ -39,5 +39,5 @@ public sealed record DataFileListResponse(IReadOnlyList<DataFileDto> Data);
 public static class DataFileRoutes
 {
     /// <summary>A data file's audio, relative to the site root (the pages' base href) so that an &lt;audio&gt; element sends the sign-in cookie.</summary>
-    public static string Audio(int modelId, int fileId) => $"api/v3/custom_models/{modelId}/data/{fileId}/audio";
+    public static string Audio(int modelId, int fileId) => ApiRoutes.Relative($"/custom_models/{modelId}/data/{fileId}/audio");
 }

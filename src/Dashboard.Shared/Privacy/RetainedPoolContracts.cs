@@ -32,8 +32,6 @@ public sealed record AddToModelRequest(int? ModelId, string? Type, string? Trans
 
 public static class RetainedPoolRoutes
 {
-    public const string Items = "/api/v3/mip/items";
-
     /// <summary>An item's audio, relative to the site root (the pages' base href) so that an &lt;audio&gt; element sends the sign-in cookie.</summary>
-    public static string Audio(int itemId) => $"api/v3/mip/items/{itemId}/audio";
+    public static string Audio(int itemId) => ApiRoutes.Relative($"/mip/items/{itemId}/audio");
 }

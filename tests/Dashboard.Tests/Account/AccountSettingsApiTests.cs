@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Account;
 
 /// <summary>GET|POST /api/v3/account: plan, the Model Improvement Program default and the retention period.</summary>
+[Trait("Category", "api")]
 public sealed class AccountSettingsApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Account = "/api/v3/account";

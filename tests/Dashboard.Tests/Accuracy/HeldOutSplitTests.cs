@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Training.Sphinx.Tuning;
@@ -6,9 +7,10 @@ using Xunit;
 namespace Dashboard.Tests.Accuracy;
 
 /// <summary>Which training recordings tuning holds out: whole speaker groups, spread over unlike voices, within the audio budget.</summary>
+[Trait("Category", "unit")]
 public sealed class HeldOutSplitTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("held-out-").FullName;
+    private readonly string folder = TestTemp.Folder("held-out-");
 
     [Fact]
     public void SpreadOrder_TakesTheSmallestGroupFirst_ThenTheVoicesLeastLikeThoseTaken()

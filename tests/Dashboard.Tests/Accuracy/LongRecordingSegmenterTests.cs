@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Text;
@@ -13,6 +14,7 @@ namespace Dashboard.Tests.Accuracy;
 /// A long recording built from known sentences with known pauses (flite, real PocketSphinx): it is cut in those pauses,
 /// and the stretch whose transcript does not match the audio is left out and named in the training log.
 /// </summary>
+[Trait("Category", "sphinx")]
 public sealed class LongRecordingSegmenterTests : IDisposable
 {
     private const double Gap = 1.0;
@@ -25,7 +27,7 @@ public sealed class LongRecordingSegmenterTests : IDisposable
         "She called the office twice but nobody answered the phone.",
     ];
     private const string WrongSentence = "A quarterly budget review was postponed until next spring by the board.";
-    private readonly string folder = Directory.CreateTempSubdirectory("segmenter-").FullName;
+    private readonly string folder = TestTemp.Folder("segmenter-");
 
     [Fact]
     public async Task ALongRecording_IsCutInItsPauses_AndAMismatchingStretchIsLeftOutAndLogged()
@@ -66,7 +68,7 @@ public sealed class LongRecordingSegmenterTests : IDisposable
         {
             var wav = Path.Combine(folder, $"s{i}.wav");
             await SpeechSynthesizer.RunAsync("flite", "-voice", "slt", "-t", Spoken[i], "-o", wav);
-            var pcm = await PcmAudio.ConvertAndReadAsync(wav, folder, TimeSpan.FromMinutes(1), CancellationToken.None);
+            var pcm = (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), wav, AudioUse.Transcription, folder, TimeSpan.FromMinutes(1), CancellationToken.None)).Samples;
             samples.AddRange(new short[(int)(Gap * SphinxDecoder.SampleRate)]);
             spans.Add(((double)samples.Count / SphinxDecoder.SampleRate, (double)(samples.Count + pcm.Length) / SphinxDecoder.SampleRate));
             samples.AddRange(pcm);

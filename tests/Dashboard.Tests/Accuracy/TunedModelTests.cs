@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Accuracy;
 
 /// <summary>The shared trained cardiology model: what tuning chose, where it is kept, and whether the reported gain holds through /api/v3/stt.</summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed partial class TunedModelTests(TrainedCardiologyModel trained)
 {
     [Fact]

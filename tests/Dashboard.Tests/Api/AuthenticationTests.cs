@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Headers;
 using Dashboard.Server.Security;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Api;
 
 /// <summary>"Authorization: Bearer KEY" (and "Token KEY"); anything else is 401 in the envelope on every endpoint.</summary>
+[Trait("Category", "api")]
 public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -67,7 +69,7 @@ public sealed class AuthenticationTests(DashboardFactory factory) : IClassFixtur
 
         var created = await client.CreateModelAsync();
 
-        Assert.Equal(1, (int)(await client.GetModelAsync((int)created["id"]!))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync((int)created["id"]!)).Status());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Training;
@@ -7,17 +8,21 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Api;
 
-/// <summary>Runs that last five minutes unless stopped: every test here stops its run.</summary>
-public sealed class LongRunsFactory : DashboardFactory
+/// <summary>
+/// Runs wait at the test's gate (in Running) until the test cancels them; one that is let through lasts a minute,
+/// longer than any test here takes to stop it.
+/// </summary>
+public sealed class HeldRunsFactory : GatedEngineFactory
 {
     protected override IReadOnlyDictionary<string, string?> Overrides { get; } = new Dictionary<string, string?>
     {
-        ["Training:Simulation:MinimumSeconds"] = "300",
+        ["Training:Simulation:MinimumSeconds"] = "60",
     };
 }
 
-/// <summary>POST /cancel, and what may and may not change while a run is in progress.</summary>
-public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRunsFactory>
+/// <summary>POST /cancel, and what may and may not change while a run is in progress (held at the gate until canceled).</summary>
+[Trait("Category", "api")]
+public sealed class CancelTests(HeldRunsFactory factory) : IClassFixture<HeldRunsFactory>
 {
     private const string Models = ApiClientExtensions.Models;
 
@@ -25,7 +30,9 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
     {
         var client = await factory.CreateClientForAsync("cancel-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
+        factory.Gate.Close();
         await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
+        await factory.Gate.Reached;
         return (client, id);
     }
 
@@ -39,13 +46,12 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
     public async Task CancelTraining_ReturnsTheModelToReadyToRun_AndStopsTheRun()
     {
         var (client, id) = await RunningModelAsync();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(30), 3);
 
         var canceled = await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(2, (int)canceled["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, canceled.Status());
         Assert.Equal(0, (int)canceled["training_progress"]!);
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
         Assert.False(await HasTrainingJobAsync(id));
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.Contains(log["lines"]!.AsArray(), l => ((string)l!["message"]!).Contains("canceled", StringComparison.Ordinal));
@@ -59,7 +65,7 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
 
         var restarted = await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
 
-        Assert.Equal(3, (int)restarted["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, restarted.Status());
         Assert.True(await HasTrainingJobAsync(id));
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
     }
@@ -72,7 +78,7 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
 
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT");
 
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -136,20 +142,21 @@ public sealed class CancelTests(LongRunsFactory factory) : IClassFixture<LongRun
     public async Task GetModel_ShowsTrainingProgress_AsSoonAsItIsStored()
     {
         var (client, id) = await RunningModelAsync();
+        var polled = await client.GetModelAsync(id); // polling as a client does keeps the status cached
+        factory.Gate.Open();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        var polled = await client.GetModelAsync(id);
         int stored;
         while ((stored = await factory.QueryAsync(db => db.CustomModels.Where(m => m.Id == id).Select(m => m.TrainingProgress).SingleAsync())) < 10)
         {
             Assert.True(DateTime.UtcNow < deadline, "The run made no progress.");
             await Task.Delay(50);
-            polled = await client.GetModelAsync(id); // polling as a client does keeps the status cached
+            polled = await client.GetModelAsync(id);
         }
 
         var model = await client.GetModelAsync(id);
 
-        Assert.Equal(3, (int)polled["training_status"]!);
-        Assert.Equal(3, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, polled.Status());
+        Assert.Equal(TrainingStatus.Running, model.Status());
         Assert.True((int)model["training_progress"]! >= stored, $"stored {stored}, answered {model["training_progress"]}");
         await (await client.PostAsync($"{Models}/{id}/cancel", null)).AssertStatusAsync(HttpStatusCode.OK);
     }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ namespace Dashboard.Tests.Api;
 /// `dotnet Dashboard.Server.dll create-api-key --org NAME --plan PLAN`, run as a process on the same data folder
 /// and database as the in-process server: it prints only the key, and the server accepts that key.
 /// </summary>
+[Trait("Category", "api")]
 public sealed partial class CliTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private IDictionary<string, string> Environment => ServerProcess.Environment(factory.Folder);
@@ -43,7 +45,7 @@ public sealed partial class CliTests(DashboardFactory factory) : IClassFixture<D
         var created = await (await client.PostAsJsonAsync(ApiClientExtensions.Models, new { name = "From the CLI key", language = "en", base_model = "medical" }))
             .AssertStatusAsync(HttpStatusCode.Created);
 
-        Assert.Equal(1, (int)created["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, created.Status());
         Assert.Equal(1, (int)(await (await client.GetAsync(ApiClientExtensions.Models)).ReadJsonAsync(expectSuccess: true))["total"]!);
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using Dashboard.Server.Data;
 using Dashboard.Server.Data.Encryption;
@@ -5,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Tests.Api;
@@ -14,11 +16,16 @@ public sealed class FailingStorageFactory : DashboardFactory
 {
     public const string SecretProblem = "No space left on device (disk /dev/sda7)";
 
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<IBlobStorage>(
-            sp => new TranscriptCommitFails(sp.GetRequiredService<EncryptedBlobStorage>())));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IBlobStorage>(sp => new TranscriptCommitFails(sp.GetRequiredService<EncryptedBlobStorage>()));
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
     }
 
     private sealed class TranscriptCommitFails(EncryptedBlobStorage inner) : IBlobStorage
@@ -39,6 +46,7 @@ public sealed class FailingStorageFactory : DashboardFactory
 }
 
 /// <summary>Errors that are not about one resource: unknown routes and unexpected failures, still in the seed's envelope.</summary>
+[Trait("Category", "api")]
 public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFixture<FailingStorageFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -55,6 +63,18 @@ public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFi
         var error = await (await client.GetAsync(path)).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
 
         Assert.Contains(path, (string?)error["message"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace((string?)error["details"]!["trace_id"]), error.ToJsonString());
+    }
+
+    [Fact]
+    public async Task EachError_CarriesItsOwnRequestsTraceId()
+    {
+        using var client = await factory.CreateClientForAsync("errors");
+
+        var first = await (await client.GetAsync($"{Models}/31337")).AssertErrorAsync(HttpStatusCode.NotFound, "MODEL_NOT_FOUND");
+        var second = await (await client.GetAsync($"{Models}/31337")).AssertErrorAsync(HttpStatusCode.NotFound, "MODEL_NOT_FOUND");
+
+        Assert.NotEqual((string?)first["details"]!["trace_id"], (string?)second["details"]!["trace_id"]);
     }
 
     [Fact]
@@ -78,9 +98,13 @@ public sealed class ErrorEnvelopeTests(FailingStorageFactory factory) : IClassFi
 
         var error = await response.AssertErrorAsync(HttpStatusCode.InternalServerError, "INTERNAL_ERROR");
         Assert.DoesNotContain("/dev/sda7", error.ToJsonString(), StringComparison.Ordinal);
+        var traceId = (string?)error["details"]!["trace_id"];
+        Assert.False(string.IsNullOrWhiteSpace(traceId), error.ToJsonString());
+        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains(traceId!, StringComparison.Ordinal)
+            && l.Contains(FailingStorageFactory.SecretProblem, StringComparison.Ordinal));
         Assert.Equal(0, await factory.DataFileCountAsync(id));
         Assert.Empty(factory.BlobsOf(id));
         Assert.Empty(factory.StagedFiles());
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -5,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>An organization never sees another's models: 404 (not 403) on every endpoint, and nothing changes.</summary>
+[Trait("Category", "api")]
 public sealed class IsolationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -61,7 +63,7 @@ public sealed class IsolationTests(DashboardFactory factory) : IClassFixture<Das
         var after = await owner.GetModelAsync(id);
         Assert.Equal((string?)before["name"], (string?)after["name"]);
         Assert.Equal((string?)before["base_model"], (string?)after["base_model"]);
-        Assert.Equal(2, (int)after["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, after.Status());
         Assert.Equal(2, await factory.DataFileCountAsync(id));
         Assert.Equal(4, factory.BlobsOf(id).Count);
         var log = await (await owner.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);

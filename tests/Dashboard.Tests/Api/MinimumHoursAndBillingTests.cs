@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Billing;
@@ -16,6 +17,7 @@ public sealed class ProductionHoursFactory : DashboardFactory
     };
 }
 
+[Trait("Category", "api")]
 public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) : IClassFixture<ProductionHoursFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -30,7 +32,7 @@ public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) 
 
         Assert.Equal(4.5, (double)error["details"]!["training_hours"]!, 3);
         Assert.Equal(5, (double)error["details"]!["minimum_hours"]!);
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) 
 
         var before = (await client.GetModelAsync(id))["billing"]!;
         var started = await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4, 5);
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
 
         Assert.Equal(10, (double)before["included_hours"]!);
         Assert.Equal(1, (double)before["extra_hours"]!, 3);
@@ -49,7 +51,7 @@ public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) 
         Assert.Equal(50m, (decimal)before["estimated_cost"]!);
         Assert.Equal("USD", (string?)before["currency"]);
         Assert.Equal(50m, (decimal)started["billing"]!["estimated_cost"]!);
-        Assert.Equal(4, (int)done["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, done.Status());
         Assert.Equal(11, (double)done["training_metrics"]!["training_hours"]!, 3);
         var charge = Assert.Single(await factory.QueryAsync(db => db.Ledger.Where(l => l.ModelId == id).ToListAsync()));
         Assert.Equal(LedgerKinds.Training, charge.Kind);
@@ -65,7 +67,7 @@ public sealed class MinimumHoursAndBillingTests(ProductionHoursFactory factory) 
         var id = await new CustomModelBuilder(client).WithTrain(() => AudioFiles.LongSilenceAsync(6)).WithTest().CreateAsync();
 
         var started = await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4, 5);
+        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
 
         Assert.Equal(0m, (decimal)started["billing"]!["estimated_cost"]!);
         Assert.Equal(0m, Assert.Single(await factory.QueryAsync(db => db.Ledger.Where(l => l.ModelId == id).ToListAsync())).Amount);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -6,6 +7,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>POST/GET /custom_models and GET/POST/DELETE /custom_models/{id}, with the seed's field names.</summary>
+[Trait("Category", "api")]
 public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -26,7 +28,7 @@ public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Equal("en", (string?)model["language"]);
         Assert.Equal("medical", (string?)model["base_model"]);
         Assert.Equal("Cardiology consultations and reports", (string?)model["description"]);
-        Assert.Equal(1, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, model.Status());
         Assert.Equal(0, (int)model["training_progress"]!);
         Assert.Null(model["training_metrics"]);
     }
@@ -98,7 +100,7 @@ public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<Das
         Assert.Equal(id, (int)model["id"]!);
         Assert.Equal("Legal EN", (string?)model["name"]);
         Assert.Equal("legal", (string?)model["base_model"]);
-        Assert.Equal(2, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, model.Status());
         Assert.Equal(1, (int)model["data"]!["train_files"]!);
         Assert.Equal(1, (int)model["data"]!["test_files"]!);
         Assert.Equal(0m, (decimal)model["billing"]!["estimated_cost"]!);
@@ -139,8 +141,8 @@ public sealed class ModelsApiTests(DashboardFactory factory) : IClassFixture<Das
         var notRunning = (int)(await client.CreateModelAsync("No data yet"))["id"]!;
         var ready = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
 
-        var readyOnly = await (await client.GetAsync($"{Models}?training_status=2")).ReadJsonAsync(expectSuccess: true);
-        var notRunningOnly = await (await client.GetAsync($"{Models}?training_status=1")).ReadJsonAsync(expectSuccess: true);
+        var readyOnly = await (await client.GetAsync($"{Models}?training_status={(int)TrainingStatus.ReadyToRun}")).ReadJsonAsync(expectSuccess: true);
+        var notRunningOnly = await (await client.GetAsync($"{Models}?training_status={(int)TrainingStatus.NotRunning}")).ReadJsonAsync(expectSuccess: true);
 
         Assert.Equal([ready], readyOnly["data"]!.AsArray().Select(m => (int)m!["id"]!));
         Assert.Equal(1, (int)readyOnly["total"]!);

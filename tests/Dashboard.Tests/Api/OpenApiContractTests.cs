@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Api;
 /// /openapi/v1.json states the error contract: every API operation lists the statuses it can fail with, each with the
 /// seed's envelope schema and the error codes it carries, so a generated client knows what to expect.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class OpenApiContractTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private async Task<JsonElement> DocumentAsync()

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>Gold: 5 custom models; Enterprise: unlimited; Growth and Pay-as-you-Go: transcription only.</summary>
+[Trait("Category", "api")]
 public sealed class PlanLimitTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

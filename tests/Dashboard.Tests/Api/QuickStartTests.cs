@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -5,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>The seed's curl Quick Start, step by step, as one test.</summary>
+[Trait("Category", "api")]
 public sealed class QuickStartTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]
@@ -14,7 +16,7 @@ public sealed class QuickStartTests(DashboardFactory factory) : IClassFixture<Da
 
         var created = await client.CreateModelAsync("Medical Cardiology EN", "medical");
         var id = (int)created["id"]!;
-        Assert.Equal(1, (int)created["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, created.Status());
 
         var speech = await AudioFiles.SpeechAsync("the patient has atrial fibrillation and takes warfarin daily");
         var mp3 = Path.ChangeExtension(speech, ".quickstart.mp3");
@@ -23,13 +25,13 @@ public sealed class QuickStartTests(DashboardFactory factory) : IClassFixture<Da
         var train = await client.UploadAsync(id, "train", mp3, transcript, "cardiology_01.mp3", "cardiology_01.txt");
         Assert.Equal(HttpStatusCode.OK, train.StatusCode);
         var test = await client.UploadAsync(id, "test", mp3, transcript, "cardiology_test_01.mp3", "cardiology_test_01.txt");
-        Assert.Equal(2, (int)(await test.ReadJsonAsync(expectSuccess: true))["model"]!["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await test.ReadJsonAsync(expectSuccess: true))["model"]!.Status());
 
         var run = await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { });
         Assert.True(run.IsSuccessStatusCode, await run.Content.ReadAsStringAsync());
 
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), 4, 5);
-        Assert.Equal(4, (int)done["training_status"]!);
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.Equal(TrainingStatus.Success, done.Status());
         Assert.Equal(100, (int)done["training_progress"]!);
         var metrics = done["training_metrics"]!;
         Assert.InRange((double)metrics["word_error_rate"]!, 0.1, 100);

@@ -16,6 +16,7 @@ public sealed class LowRateLimitsFactory : DashboardFactory
 }
 
 /// <summary>RateLimits:* per API key; past a limit, 429 RATE_LIMITED with Retry-After, and the request does nothing.</summary>
+[Trait("Category", "api")]
 public sealed class RateLimitTests(LowRateLimitsFactory factory) : IClassFixture<LowRateLimitsFactory>
 {
     private const string Models = ApiClientExtensions.Models;

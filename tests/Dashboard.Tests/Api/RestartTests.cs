@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -8,9 +9,10 @@ namespace Dashboard.Tests.Api;
 /// The real server as a child process: a run in progress when the process is killed (SIGKILL) completes by
 /// itself when the server starts again on the same database (Quartz's persistent store with RequestRecovery).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class RestartTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-restart-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-restart-");
 
     private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 8);
 
@@ -27,7 +29,7 @@ public sealed class RestartTests : IDisposable
             id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
             await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
             var running = await client.WaitForProgressAsync(id);
-            Assert.Equal(3, (int)running["training_status"]!);
+            Assert.Equal(TrainingStatus.Running, running.Status());
 
             first.KillAbruptly();
         }
@@ -35,10 +37,10 @@ public sealed class RestartTests : IDisposable
         using var second = await ServerProcess.StartAsync(Environment);
         using var again = second.CreateClient(key);
         var afterRestart = await again.GetModelAsync(id);
-        var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), 4, 5);
+        var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), TrainingStatus.Success, TrainingStatus.Failed);
 
-        Assert.InRange((int)afterRestart["training_status"]!, 3, 4);
-        Assert.True((int)done["training_status"]! == 4, $"{done.ToJsonString()}\n{second.Output}");
+        Assert.InRange(afterRestart.Status(), TrainingStatus.Running, TrainingStatus.Success);
+        Assert.True(done.Status() == TrainingStatus.Success, $"{done.ToJsonString()}\n{second.Output}");
         Assert.Equal(100, (int)done["training_progress"]!);
         Assert.Equal(1, (int)done["training_metrics"]!["version"]!);
         var log = await (await again.GetAsync($"{ApiClientExtensions.Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);

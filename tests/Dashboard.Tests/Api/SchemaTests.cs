@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Data.Common;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
@@ -14,9 +15,10 @@ namespace Dashboard.Tests.Api;
 /// SchemaMigrator's numbered scripts against the EF model: the migrated schema equals what EF would create,
 /// every version is recorded, and migrating a populated database (again, or from an earlier version) loses nothing.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class SchemaTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-schema-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-schema-");
 
     private static readonly int[] Versions = SchemaMigrator.Scripts("sqlite").Select(s => s.Version).ToArray();
 
@@ -114,7 +116,7 @@ public sealed class SchemaTests : IDisposable
         db.Organizations.Add(organization);
         await db.SaveChangesAsync();
         db.ApiKeys.Add(new ApiKey { OrganizationId = organization.Id, Name = "ci", Prefix = "cmk_12345678", SecretHash = new string('a', 64), CreatedAt = now });
-        var model = new CustomModel { OrganizationId = organization.Id, Name = "Cardiology", Language = "en", BaseModel = "medical", CreatedAt = now, UpdatedAt = now, TrainingStatus = TrainingStatus.Success };
+        var model = new CustomModel { OrganizationId = organization.Id, Name = "Cardiology", Language = "en", BaseModel = "medical", CreatedAt = now, UpdatedAt = now };
         db.CustomModels.Add(model);
         await db.SaveChangesAsync();
         db.DataFiles.Add(new DataFile
@@ -122,9 +124,11 @@ public sealed class SchemaTests : IDisposable
             ModelId = model.Id, Type = "train", AudioFileName = "a.wav", AudioBlob = "models/1/train/a.audio", TranscriptFileName = "a.txt",
             TranscriptBlob = "models/1/train/a.txt", Format = "wav", DurationSeconds = 3.5, SampleRate = 16000, Channels = 1, BitRate = 256000, CreatedAt = now,
         });
-        var run = new TrainingRun { ModelId = model.Id, Version = 1, Engine = "simulated", Status = TrainingStatus.Success, TrainingHours = 11, WordErrorRate = 12.5, QueuedAt = now };
+        var run = new TrainingRun { ModelId = model.Id, Version = 1, Engine = "simulated", TrainingHours = 11, QueuedAt = now };
         db.TrainingRuns.Add(run);
         await db.SaveChangesAsync();
+        model.Start(run, now);
+        model.Complete(run, new TrainingOutcome(12.5, 20, 8, null), 11, now);
         db.TrainingLog.Add(new TrainingLogEntry { ModelId = model.Id, RunId = run.Id, Level = "info", Message = "Training succeeded", Timestamp = now });
         db.Ledger.Add(new LedgerEntry { OrganizationId = organization.Id, ModelId = model.Id, RunId = run.Id, Kind = LedgerKinds.Training, Amount = 50m, AudioSeconds = 39600, Description = "Training v1", CreatedAt = now });
         await db.SaveChangesAsync();

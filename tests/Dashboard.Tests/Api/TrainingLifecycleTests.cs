@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -5,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>POST /run and GET /log through the lifecycle 1 → 2 → 3 → 4 | 5, with short simulated runs.</summary>
+[Trait("Category", "api")]
 public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -28,7 +30,7 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         var error = await (await RunAsync(client, id)).AssertErrorAsync(HttpStatusCode.Conflict, "MODEL_NOT_READY");
 
         Assert.Equal(id, (int)error["details"]!["model_id"]!);
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         var error = await (await RunAsync(client, id)).AssertErrorAsync(HttpStatusCode.Conflict, "MODEL_NOT_READY");
 
         Assert.Contains("test", (string?)error["message"], StringComparison.Ordinal);
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -60,15 +62,15 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         var started = await (await RunAsync(client, id)).AssertStatusAsync(HttpStatusCode.Accepted);
 
         Assert.Equal(id, (int)started["id"]!);
-        Assert.Equal(3, (int)started["training_status"]!);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
-        Assert.Equal(4, (int)done["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, started.Status());
+        var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.Equal(TrainingStatus.Success, done.Status());
         Assert.Equal(100, (int)done["training_progress"]!);
         Assert.Null(done["failure_reason"]);
         Assert.Equal(1, (int)done["training_metrics"]!["version"]!);
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.Equal(id, (int)log["model_id"]!);
-        Assert.Equal(4, (int)log["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, log.Status());
         var lines = log["lines"]!.AsArray();
         Assert.StartsWith("Training version 1 queued", (string?)lines[0]!["message"], StringComparison.Ordinal);
         Assert.All(lines, l => Assert.Contains((string?)l!["level"], LogLevels));
@@ -83,14 +85,14 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         var client = await NewOrganizationAsync();
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
         await (await RunAsync(client, id)).AssertStatusAsync(HttpStatusCode.Accepted);
-        var first = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        var first = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
         await (await client.UploadAsync(id, "train", await AudioFiles.ToneAsync("flac", 4), await AudioFiles.TranscriptAsync("more words"))).AssertStatusAsync(HttpStatusCode.OK);
 
         await (await RunAsync(client, id)).AssertStatusAsync(HttpStatusCode.Accepted);
-        var second = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        var second = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
 
         Assert.Equal(1, (int)first["training_metrics"]!["version"]!);
-        Assert.Equal(4, (int)second["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, second.Status());
         Assert.Equal(2, (int)second["training_metrics"]!["version"]!);
         Assert.True((double)second["training_metrics"]!["training_hours"]! > (double)first["training_metrics"]!["training_hours"]!);
     }
@@ -104,9 +106,9 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         File.Delete(trainAudio);
 
         await (await RunAsync(client, id)).AssertStatusAsync(HttpStatusCode.Accepted);
-        var failed = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        var failed = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
 
-        Assert.Equal(5, (int)failed["training_status"]!);
+        Assert.Equal(TrainingStatus.Failed, failed.Status());
         var reason = (string?)failed["failure_reason"];
         Assert.Contains("cardiology_01.wav", reason, StringComparison.Ordinal);
         Assert.Null(failed["training_metrics"]);
@@ -122,7 +124,7 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         var client = await NewOrganizationAsync();
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
         await (await RunAsync(client, id)).AssertStatusAsync(HttpStatusCode.Accepted);
-        await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
 
         var response = await client.GetAsync($"{Models}/{id}/log?format=text");
 
@@ -141,7 +143,7 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
 
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
 
-        Assert.Equal(2, (int)log["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, log.Status());
         Assert.Empty(log["lines"]!.AsArray());
     }
 

@@ -12,6 +12,7 @@ public sealed class OneMegabyteUploadsFactory : DashboardFactory
 }
 
 /// <summary>Storage:MaxUploadMegabytes: a larger upload is refused with 413 in the envelope and leaves nothing behind.</summary>
+[Trait("Category", "api")]
 public sealed class UploadLimitTests(OneMegabyteUploadsFactory factory) : IClassFixture<OneMegabyteUploadsFactory>
 {
     private const string Models = ApiClientExtensions.Models;

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,6 +8,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Api;
 
 /// <summary>PUT /custom_models/{id}/data: audio probed by content, transcripts checked, both accepted or nothing changes.</summary>
+[Trait("Category", "api")]
 public sealed class UploadTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -26,7 +28,7 @@ public sealed class UploadTests(DashboardFactory factory) : IClassFixture<Dashbo
         Assert.Empty(factory.StagedFiles());
         var model = await client.GetModelAsync(id);
         Assert.Equal(0, (int)model["data"]!["train_files"]!);
-        Assert.Equal(1, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, model.Status());
     }
 
     [Theory]
@@ -258,10 +260,10 @@ public sealed class UploadTests(DashboardFactory factory) : IClassFixture<Dashbo
         var secondTrain = await (await client.UploadAsync(id, "train", audio, await Transcript())).AssertStatusAsync(HttpStatusCode.OK);
         var test = await (await client.UploadAsync(id, "test", audio, await Transcript())).AssertStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(1, (int)firstTrain["model"]!["training_status"]!);
-        Assert.Equal(1, (int)secondTrain["model"]!["training_status"]!);
-        Assert.Equal(2, (int)test["model"]!["training_status"]!);
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, firstTrain["model"]!.Status());
+        Assert.Equal(TrainingStatus.NotRunning, secondTrain["model"]!.Status());
+        Assert.Equal(TrainingStatus.ReadyToRun, test["model"]!.Status());
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
     }
 
     [Fact]
@@ -273,8 +275,8 @@ public sealed class UploadTests(DashboardFactory factory) : IClassFixture<Dashbo
         var test = await (await client.UploadAsync(id, "test", audio, await Transcript())).AssertStatusAsync(HttpStatusCode.OK);
         var train = await (await client.UploadAsync(id, "train", audio, await Transcript())).AssertStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(1, (int)test["model"]!["training_status"]!);
-        Assert.Equal(2, (int)train["model"]!["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, test["model"]!.Status());
+        Assert.Equal(TrainingStatus.ReadyToRun, train["model"]!.Status());
     }
 
     [Fact]
@@ -288,7 +290,7 @@ public sealed class UploadTests(DashboardFactory factory) : IClassFixture<Dashbo
 
         await (await client.DeleteAsync($"{Models}/{id}/data/{fileId}")).AssertStatusAsync(HttpStatusCode.NoContent);
 
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
         Assert.Equal(2, factory.BlobsOf(id).Count);
         Assert.DoesNotContain(factory.BlobsOf(id), b => b.Contains($"{Path.DirectorySeparatorChar}test{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
         await (await client.DeleteAsync($"{Models}/{id}/data/{fileId}")).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");

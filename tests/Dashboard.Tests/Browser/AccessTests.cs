@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net.Http.Headers;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -6,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class AccessTests(BrowserFixture fixture)
 {
     [Fact]
@@ -25,7 +27,7 @@ public sealed class AccessTests(BrowserFixture fixture)
         // The server refuses too: the viewer's cookie on the API, as the page's own script would send it.
         var status = await page.EvaluateAsync<int>($"fetch('/api/v3/custom_models/{id}/run', {{ method: 'POST', headers: {{ 'X-Requested-With': 'XMLHttpRequest' }} }}).then(r => r.status)");
         Assert.Equal(403, status);
-        await Expect(page.Locator("header [data-testid=model-status]")).ToHaveAttributeAsync("data-status", "2");
+        await Expect(page.Locator("header [data-testid=model-status]")).ToHaveAttributeAsync("data-status", BrowserFlows.Code(TrainingStatus.ReadyToRun));
         await page.Context.CloseAsync();
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -23,7 +24,7 @@ public static partial class BrowserFlows
     /// <summary>Real speech pairs named so that the page pairs them: {prefix}_1.wav + {prefix}_1.txt, …</summary>
     public static async Task<string[]> SpeechPairsAsync(string prefix, int count)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-pairs-").FullName;
+        var folder = TestTemp.Folder("dashboard-pairs-");
         var files = new List<string>();
         for (var i = 1; i <= count; i++)
         {
@@ -47,9 +48,12 @@ public static partial class BrowserFlows
         await Assertions.Expect(page.Locator("[data-testid=upload-item][data-state=done]")).ToHaveCountAsync(before + expectDone);
     }
 
-    public static async Task WaitForStatusAsync(IPage page, int status, int timeoutMs = 60_000) =>
+    public static async Task WaitForStatusAsync(IPage page, TrainingStatus status, int timeoutMs = 60_000) =>
         await Assertions.Expect(page.Locator("header [data-testid=model-status]"))
-            .ToHaveAttributeAsync("data-status", status.ToString(), new() { Timeout = timeoutMs });
+            .ToHaveAttributeAsync("data-status", Code(status), new() { Timeout = timeoutMs });
+
+    /// <summary>A status as the pages write it in data-status: the seed's number.</summary>
+    public static string Code(TrainingStatus status) => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A model created, filled and trained through the UI by the member; returns its id.</summary>
     public static async Task<int> TrainedModelAsync(IPage page, string name, string description, string[] train, string[] test)
@@ -58,14 +62,14 @@ public static partial class BrowserFlows
         await UploadAsync(page, "train", train, train.Length / 2);
         await UploadAsync(page, "test", test, test.Length / 2);
         await page.GetByTestId("start-training").ClickAsync();
-        await WaitForStatusAsync(page, 4);
+        await WaitForStatusAsync(page, TrainingStatus.Success);
         return id;
     }
 
     /// <summary>Hours of silent FLAC (a few KB) with its transcript, named {name}.flac + {name}.txt.</summary>
     public static async Task<string[]> LongPairAsync(string name, double hours)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-long-").FullName;
+        var folder = TestTemp.Folder("dashboard-long-");
         var audio = Path.Combine(folder, $"{name}.flac");
         File.Copy(await AudioFiles.LongSilenceAsync(hours), audio);
         var transcript = Path.Combine(folder, $"{name}.txt");

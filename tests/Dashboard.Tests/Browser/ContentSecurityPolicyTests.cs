@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -9,6 +10,7 @@ namespace Dashboard.Tests.Browser;
 /// training with live updates and every admin page, with no CSP violation reported by the browser.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
 {
     [Fact]
@@ -52,7 +54,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture fixture)
         await BrowserFlows.UploadAsync(page, "train", pairs, 1);
         await BrowserFlows.UploadAsync(page, "test", pairs, 1);
         await page.GetByTestId("start-training").ClickAsync();
-        await BrowserFlows.WaitForStatusAsync(page, 4);
+        await BrowserFlows.WaitForStatusAsync(page, TrainingStatus.Success);
         await Expect(page.GetByTestId("log-line").First).ToBeVisibleAsync();
         await Collect(page, violations);
         if (Environment.GetEnvironmentVariable("CSP_SCREENSHOT") is { Length: > 0 } shot)

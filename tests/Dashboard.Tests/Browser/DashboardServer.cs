@@ -31,7 +31,7 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <param name="settings">More environment settings, e.g. <c>Training__Engine=sphinx</c>.</param>
     public static async Task<DashboardServer> StartAsync(double simulationSeconds = 6, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var folder = Directory.CreateTempSubdirectory("dashboard-browser-").FullName;
+        var folder = TestTemp.Folder("dashboard-browser-");
         var environment = ServerProcess.Environment(folder);
         environment["Training__MinimumAudioHours"] = "0.001";
         environment["Training__Simulation__MinimumSeconds"] = simulationSeconds.ToString(CultureInfo.InvariantCulture);

@@ -6,6 +6,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>The model page in Chromium: a ZIP handed to the upload input lists its accepted and rejected files; text data shows beside the audio sets.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class DataInputsBrowserTests(BrowserFixture fixture)
 {
     [Fact]
@@ -13,7 +14,7 @@ public sealed class DataInputsBrowserTests(BrowserFixture fixture)
     {
         var page = await fixture.SignInAsync(BrowserFixture.Member);
         await BrowserFlows.CreateModelAsync(page, "Bulk upload " + Guid.NewGuid().ToString("N")[..6]);
-        var folder = Directory.CreateTempSubdirectory("zip-upload-").FullName;
+        var folder = TestTemp.Folder("zip-upload-");
         var zip = Path.Combine(folder, "week-12.zip");
         File.Move(await new ArchiveFiles()
             .File("call_01.wav", await AudioFiles.SpeechAsync("the patient has atrial fibrillation")).Text("call_01.txt", "The patient has atrial fibrillation.")
@@ -41,7 +42,7 @@ public sealed class DataInputsBrowserTests(BrowserFixture fixture)
         var page = await fixture.SignInAsync(BrowserFixture.Member);
         await BrowserFlows.CreateModelAsync(page, "Clinic letters " + Guid.NewGuid().ToString("N")[..6]);
         await BrowserFlows.UploadAsync(page, "train", await BrowserFlows.SpeechPairsAsync("dictation", 2), 2);
-        var text = Path.Combine(Directory.CreateTempSubdirectory("text-data-").FullName, "clinic-letters-2025.txt");
+        var text = Path.Combine(TestTemp.Folder("text-data-"), "clinic-letters-2025.txt");
         await File.WriteAllTextAsync(text, "Dabigatran was started for atrial fibrillation. Review in two weeks.\nThe patient continues apixaban twice daily.\n");
 
         await page.GetByTestId("upload-type-text").ClickAsync();

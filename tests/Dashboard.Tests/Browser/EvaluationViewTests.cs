@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Dashboard.Tests.Sphinx;
@@ -11,6 +12,7 @@ namespace Dashboard.Tests.Browser;
 /// runs the simulated engine): a tiny cardiology model trained through the API, then looked at in Chromium.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class EvaluationViewTests(BrowserFixture fixture, ITestOutputHelper output)
 {
     private const string Org = "Riverside Cardiology";
@@ -79,9 +81,9 @@ public sealed class EvaluationViewTests(BrowserFixture fixture, ITestOutputHelpe
         while (true)
         {
             var model = await SphinxApiCalls.GetJsonAsync(client, $"/api/v3/custom_models/{id}");
-            var status = model.GetProperty("training_status").GetInt32();
-            if (status == 4) return id;
-            if (status == 5 || DateTime.UtcNow > deadline)
+            var status = (TrainingStatus)model.GetProperty("training_status").GetInt32();
+            if (status == TrainingStatus.Success) return id;
+            if (status == TrainingStatus.Failed || DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"Training did not succeed: {model}\n{await client.GetStringAsync($"/api/v3/custom_models/{id}/log?format=text")}");
             await Task.Delay(500);
         }

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,6 +10,7 @@ namespace Dashboard.Tests.Browser;
 /// member's password (shown once) and changes the plan within what the operator allows.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class FirstRunTests(BrowserFixture fixture)
 {
     private const string AdminEmail = "founder@fresh.test";
@@ -21,7 +23,7 @@ public sealed class FirstRunTests(BrowserFixture fixture)
         var page = await NewPageAsync(server);
         await page.GotoAsync("/login");
         await page.WaitForURLAsync("**/setup");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "setup-1400.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestTemp.Root, "setup-1400.png") });
 
         await FillSetupAsync(page, "Fresh Clinic", AdminEmail, AdminPassword, "different-1A!");
         await Expect(page.GetByTestId("setup-error")).ToContainTextAsync("differ");

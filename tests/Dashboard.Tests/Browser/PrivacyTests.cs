@@ -3,6 +3,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class PrivacyTests(BrowserFixture fixture)
 {
     [Fact]

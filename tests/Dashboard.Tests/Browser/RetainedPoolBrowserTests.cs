@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Browser;
 
 /// <summary>/privacy with kept requests: play an item, add it to a model with a corrected transcript, delete one, opt out; /audit shows it all.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class RetainedPoolBrowserTests(BrowserFixture fixture)
 {
     private const string Org = "Riverside Cardiology";

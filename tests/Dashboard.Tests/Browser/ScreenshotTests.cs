@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -8,6 +9,7 @@ namespace Dashboard.Tests.Browser;
 /// when UPDATE_SCREENSHOTS=1, otherwise into a temporary folder, so a test run leaves the clone clean.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class ScreenshotTests(BrowserFixture fixture)
 {
     private const string Org = "Northwind Clinic";
@@ -32,7 +34,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await page.GetByTestId("start-training").ClickAsync();
         await page.GetByTestId("log-line").Nth(6).WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "model-training-live-1400.png"), FullPage = true });
-        await BrowserFlows.WaitForStatusAsync(page, 4);
+        await BrowserFlows.WaitForStatusAsync(page, TrainingStatus.Success);
         await page.Context.CloseAsync();
 
         foreach (var width in new[] { 1400, 800 })
@@ -67,7 +69,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
     {
         var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(Repository.Root, "docs", "screenshots")
-            : Directory.CreateTempSubdirectory("screenshots-").FullName;
+            : TestTemp.Folder("screenshots-");
         Directory.CreateDirectory(folder);
         return folder;
     }

@@ -4,6 +4,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class UsersTests(BrowserFixture fixture)
 {
     [Fact]

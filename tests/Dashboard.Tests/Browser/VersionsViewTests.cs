@@ -1,9 +1,11 @@
+using Dashboard.Shared.Models;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
 
 /// <summary>The model page's versions: each successful run with its WER, the serving one marked, and "serve this version" for admins.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class VersionsViewTests(BrowserFixture fixture)
 {
     private static ILocator Row(IPage page, int version) => page.Locator($"[data-testid=version-row][data-version='{version}']");
@@ -17,8 +19,8 @@ public sealed class VersionsViewTests(BrowserFixture fixture)
         var firstWer = await Row(page, 1).GetByTestId("version-wer").InnerTextAsync();
         await BrowserFlows.UploadAsync(page, "train", await BrowserFlows.SpeechPairsAsync("more", 1), 1);
         await page.GetByTestId("start-training").ClickAsync();
-        await BrowserFlows.WaitForStatusAsync(page, 3);
-        await BrowserFlows.WaitForStatusAsync(page, 4);
+        await BrowserFlows.WaitForStatusAsync(page, TrainingStatus.Running);
+        await BrowserFlows.WaitForStatusAsync(page, TrainingStatus.Success);
         await Assertions.Expect(page.GetByTestId("version-row")).ToHaveCountAsync(2);
         await Assertions.Expect(Row(page, 2).GetByTestId("serving-version")).ToBeVisibleAsync();
 

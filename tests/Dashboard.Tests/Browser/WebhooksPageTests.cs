@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -12,6 +13,7 @@ namespace Dashboard.Tests.Browser;
 /// that the page lists; internal addresses are refused with the reason; members do not see the page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class WebhooksPageTests(BrowserFixture fixture) : IAsyncLifetime
 {
     private const string Org = "Hooked Labs", Admin = "admin@hooked.test", Member = "member@hooked.test";
@@ -94,6 +96,6 @@ public sealed class WebhooksPageTests(BrowserFixture fixture) : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.CreateApiKeyAsync(Org));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
         (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
     }
 }

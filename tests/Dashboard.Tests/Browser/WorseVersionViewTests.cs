@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Browser;
 /// serving until the admin serves it. Its own server, whose simulated engine reports a 12% worse WER than the base model.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class WorseVersionViewTests(BrowserFixture fixture)
 {
     private const string Org = "Harbor Telecom";

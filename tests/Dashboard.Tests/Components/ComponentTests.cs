@@ -3,6 +3,7 @@ using Dashboard.Shared.Models;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Category", "unit")]
 public sealed class ComponentTests
 {
     [Theory]

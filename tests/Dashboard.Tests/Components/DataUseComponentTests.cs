@@ -3,6 +3,7 @@ using Dashboard.Shared.Privacy;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Category", "unit")]
 public sealed class DataUseComponentTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Dashboard.Shared.Transcription;
 
 namespace Dashboard.Tests.Components;
 
+[Trait("Category", "unit")]
 public sealed class EvaluationComponentTests
 {
     private static readonly AlignedWordDto[] KnownAlignment =

@@ -4,6 +4,7 @@ using Dashboard.Shared.Billing;
 namespace Dashboard.Tests.Components;
 
 /// <summary>The /billing ledger shows each transcription request: model, audio, discount, opt-out and its fraction-of-a-cent amount.</summary>
+[Trait("Category", "unit")]
 public sealed class LedgerTableTests
 {
     [Fact]

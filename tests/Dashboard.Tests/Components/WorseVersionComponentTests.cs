@@ -7,6 +7,7 @@ using Dashboard.Shared.Versions;
 namespace Dashboard.Tests.Components;
 
 /// <summary>How the model page tells a version that hurts from one that helps: sign, colour, words and the seed's guidance.</summary>
+[Trait("Category", "unit")]
 public sealed class WorseVersionComponentTests
 {
     private static ModelDto Model(double improvement, HeldBackVersionDto? heldBack, int? serving, string engine = "sphinx") => new(

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.IO.Compression;
 
 namespace Dashboard.Tests.DataInputs;
@@ -28,7 +29,7 @@ public sealed class ArchiveFiles
     /// <summary>Writes the archive to a temp file and returns its path.</summary>
     public async Task<string> WriteAsync()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"archive-{Guid.NewGuid():N}.zip");
+        var path = Path.Combine(TestTemp.Root, $"archive-{Guid.NewGuid():N}.zip");
         await using var file = System.IO.File.Create(path);
         using var zip = new ZipArchive(file, ZipArchiveMode.Create);
         foreach (var (name, content, level) in entries)

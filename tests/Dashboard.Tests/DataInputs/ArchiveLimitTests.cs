@@ -16,6 +16,7 @@ public sealed class SmallArchiveLimitsFactory : DashboardFactory
 }
 
 /// <summary>Storage:MaxArchive* and Storage:MaxTextMegabytes refuse what is too big, and an archive is one upload for the rate limit.</summary>
+[Trait("Category", "api")]
 public sealed class ArchiveLimitTests(SmallArchiveLimitsFactory factory) : IClassFixture<SmallArchiveLimitsFactory>
 {
     private async Task<(HttpClient Client, int Id)> NewModelAsync()

@@ -14,6 +14,7 @@ namespace Dashboard.Tests.DataInputs;
 /// know is recognized only when the request names it, on /api/v3/stt and on /v1/listen (Deepgram syntax).
 /// </summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class KeywordBoostTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Sentence = "the patient was started on dabigatran yesterday";

@@ -12,6 +12,7 @@ namespace Dashboard.Tests.DataInputs;
 /// is in the trained model's vocabulary and is recognized by the custom model (real espeak-ng speech, real training).
 /// </summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class TextDataTrainingTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly string[] Train =

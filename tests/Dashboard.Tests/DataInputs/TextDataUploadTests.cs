@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Text;
 using Dashboard.Tests.Infrastructure;
@@ -5,6 +6,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.DataInputs;
 
 /// <summary>PUT .../data with type=text and text_file: domain sentences for the language model, checked like transcripts, no audio hours.</summary>
+[Trait("Category", "api")]
 public sealed class TextDataUploadTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -33,7 +35,7 @@ public sealed class TextDataUploadTests(DashboardFactory factory) : IClassFixtur
         var model = body["model"]!;
         Assert.Equal(0, (int)model["data"]!["train_files"]!);
         Assert.Equal(0, (double)model["data"]!["train_hours"]!);
-        Assert.Equal(1, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, model.Status());
         var listed = (await (await client.GetAsync($"{Models}/{id}/data")).ReadJsonAsync(expectSuccess: true))["data"]!.AsArray();
         Assert.Equal("text", (string?)Assert.Single(listed)!["type"]);
         Assert.Single(factory.BlobsOf(id));
@@ -46,7 +48,7 @@ public sealed class TextDataUploadTests(DashboardFactory factory) : IClassFixtur
         await (await client.UploadAsync(id, "train", await AudioFiles.ToneAsync("wav"), await AudioFiles.TranscriptAsync("a pair"))).AssertStatusAsync(HttpStatusCode.OK);
         await (await DataInputCalls.UploadTextAsync(client, id, await AudioFiles.TranscriptAsync("Some domain text."), "notes.txt")).AssertStatusAsync(HttpStatusCode.OK);
 
-        Assert.Equal(1, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, (await client.GetModelAsync(id)).Status());
         await (await client.PostAsync($"{Models}/{id}/run", null)).AssertErrorAsync(HttpStatusCode.Conflict, "MODEL_NOT_READY");
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Diagnostics;
 using System.Net;
 using Dashboard.Tests.Infrastructure;
@@ -11,9 +12,10 @@ namespace Dashboard.Tests.Deployment;
 /// that file, keeps its data beside it and serves the pages with their scripts. With no engine setting it trains real
 /// models (sphinx): the shipped file says so, and a tiny model trained there has a per-utterance evaluation.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class PublishedFolderTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-publish-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-publish-");
     private string Out => Path.Combine(folder, "out");
     private string Elsewhere => Directory.CreateDirectory(Path.Combine(folder, "elsewhere")).FullName;
 
@@ -51,9 +53,9 @@ public sealed class PublishedFolderTests : IDisposable
             await (await client.UploadAsync(id, type, await AudioFiles.SpeechAsync(text), await AudioFiles.TranscriptAsync(text))).ReadJsonAsync(expectSuccess: true);
         await (await client.PostAsync(new Uri($"{ApiClientExtensions.Models}/{id}/run", UriKind.Relative), null)).ReadJsonAsync(expectSuccess: true);
 
-        var model = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(5), 4, 5);
+        var model = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(5), TrainingStatus.Success, TrainingStatus.Failed);
 
-        Assert.True((int)model["training_status"]! == 4, model.ToJsonString());
+        Assert.True(model.Status() == TrainingStatus.Success, model.ToJsonString());
         Assert.Equal("sphinx", (string?)model["engine"]);
         var evaluation = await (await client.GetAsync(new Uri($"{ApiClientExtensions.Models}/{id}/evaluation", UriKind.Relative))).ReadJsonAsync(expectSuccess: true);
         Assert.Equal("sphinx", (string?)evaluation["engine"]);

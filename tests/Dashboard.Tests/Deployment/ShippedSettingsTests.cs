@@ -19,6 +19,7 @@ namespace Dashboard.Tests.Deployment;
 /// it equals the code default of its options class, which is what the bench measured. A file that says otherwise makes
 /// the published figures untrue for operators.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class ShippedSettingsTests
 {
     /// <summary>Each section of the file and the options class the server binds it to.</summary>

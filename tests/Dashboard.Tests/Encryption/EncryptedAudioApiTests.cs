@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,6 +12,7 @@ namespace Dashboard.Tests.Encryption;
 /// Through the API, as users meet it: uploaded pairs are stored encrypted, yet play back whole and by range (an
 /// &lt;audio&gt; element seeks with ranges), and neither the storage folder nor the database holds their plaintext.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class EncryptedAudioApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -77,7 +79,7 @@ public sealed class EncryptedAudioApiTests(DashboardFactory factory) : IClassFix
         var transcript = $"the quokka ate {Guid.NewGuid():N} marmalade sandwiches on tuesday";
         var (client, id, _, audio, _) = await UploadedAsync(transcript);
         (await client.PostAsync($"{Models}/{id}/run", null)).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
 
         var needles = new[] { Encoding.UTF8.GetBytes(transcript), Encoding.UTF8.GetBytes(transcript.Split(' ')[3]), audio[50_000..50_032], audio[250_000..250_032] };
         var files = Directory.GetFiles(factory.Folder, "*", SearchOption.AllDirectories);
@@ -97,7 +99,7 @@ public sealed class EncryptedAudioApiTests(DashboardFactory factory) : IClassFix
     {
         var (client, id, _, _, _) = await UploadedAsync();
         (await client.PostAsync($"{Models}/{id}/run", null)).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
 
         var stored = await factory.QueryAsync(db => db.TrainingLog.Where(l => l.ModelId == id).Select(l => l.Message).ToListAsync());
         var log = await client.GetStringAsync($"{Models}/{id}/log?format=text");

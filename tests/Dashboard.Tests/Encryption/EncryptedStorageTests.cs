@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Encryption;
 
 /// <summary>Blob storage encrypts every blob in 64 KiB AES-256-GCM segments: large files round-trip, ranges seek, tampering is caught.</summary>
 [SupportedOSPlatform("linux")]
+[Trait("Category", "api")]
 public sealed class EncryptedStorageTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Text.RegularExpressions;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace Dashboard.Tests.Encryption;
 /// `rotate-key` run as the operator runs it (the program's command, same data folder) beside a running server: new blobs
 /// use the new key, old ones stay readable, and `--reencrypt` moves everything to the new key.
 /// </summary>
+[Trait("Category", "api")]
 public sealed partial class KeyRotationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -58,7 +60,7 @@ public sealed partial class KeyRotationTests(DashboardFactory factory) : IClassF
     {
         var pair = await UploadAsync("reencrypt");
         (await pair.Client.PostAsync($"{Models}/{pair.ModelId}/run", null)).EnsureSuccessStatusCode();
-        await pair.Client.WaitForStatusAsync(pair.ModelId, TimeSpan.FromMinutes(1), 4);
+        await pair.Client.WaitForStatusAsync(pair.ModelId, TimeSpan.FromMinutes(1), TrainingStatus.Success);
         var oldKey = factory.KeyIdOnDisk(pair.Blob);
         var linesBefore = await factory.QueryAsync(db => db.TrainingLog.Select(l => l.Message).ToListAsync());
 

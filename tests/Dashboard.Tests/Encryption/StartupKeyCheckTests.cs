@@ -8,10 +8,11 @@ namespace Dashboard.Tests.Encryption;
 /// The real server process refuses to start with keys that cannot open what is stored, saying so in one line (no stack
 /// trace) with a non-zero exit; with the right keys it serves the stored audio again.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class StartupKeyCheckTests : IDisposable
 {
     private const string Models = ApiClientExtensions.Models;
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-keys-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-keys-");
 
     private IDictionary<string, string> Environment(params (string Key, string Value)[] extra)
     {

@@ -4,6 +4,7 @@ using static Dashboard.Tests.Encryption.EncryptedBlobs;
 namespace Dashboard.Tests.Encryption;
 
 /// <summary>A data folder from before encryption at rest: its blobs are encrypted at start-up, and plaintext a crash left behind is removed.</summary>
+[Trait("Category", "api")]
 public sealed class StartupMigrationTests : IDisposable
 {
     private readonly DashboardFactory factory = new();

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Evaluation;
 
 /// <summary>GET /api/v3/custom_models/{id}/data/{file_id}/audio: the uploaded audio, streamed with range requests, to its organization only.</summary>
+[Trait("Category", "api")]
 public sealed class DataAudioApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;

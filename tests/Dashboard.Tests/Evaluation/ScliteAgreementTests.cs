@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Diagnostics;
 using Dashboard.Server.Evaluation;
 using Xunit;
@@ -8,11 +9,12 @@ namespace Dashboard.Tests.Evaluation;
 /// Our word and character alignment against NIST's sclite (Debian sctk), the scorer the field uses, on the same
 /// reference/hypothesis pairs: seeded random edits of sentences over a small vocabulary, so ties between alignments are common.
 /// </summary>
+[Trait("Category", "unit")]
 public sealed class ScliteAgreementTests : IDisposable
 {
     private const string Sclite = "/usr/lib/sctk/bin/sclite";
     private static readonly string[] Vocabulary = ["the", "a", "patient", "was", "seen", "at", "three", "fifteen", "pm", "ticket", "closed", "bp"];
-    private readonly string folder = Directory.CreateTempSubdirectory("sclite-").FullName;
+    private readonly string folder = TestTemp.Folder("sclite-");
 
     [Fact]
     public async Task WordCounts_AgreeWithSclite_OnEveryPair()

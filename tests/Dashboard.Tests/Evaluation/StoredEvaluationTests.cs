@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -14,6 +15,7 @@ namespace Dashboard.Tests.Evaluation;
 /// GET /api/v3/custom_models/{id}/evaluation over evaluations written straight into the server's storage: the shape
 /// stored before utterances named their data file and carried word alignments still reads, completed.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class StoredEvaluationTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -41,7 +43,7 @@ public sealed class StoredEvaluationTests(DashboardFactory factory) : IClassFixt
         var client = await factory.CreateClientForAsync("evaluation-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).WithTrain().WithTest(fileName: "holdout_1.wav").CreateAsync();
         (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         return (client, id);
     }
 

@@ -35,6 +35,7 @@ public sealed class SmallDiskFactory : DashboardFactory
     }
 }
 
+[Trait("Category", "api")]
 public sealed class DiskFullTests(SmallDiskFactory factory) : IClassFixture<SmallDiskFactory>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Server.Training;
@@ -9,9 +10,10 @@ namespace Dashboard.Tests.Faults;
 /// The real server as a child process, stopped the hard way mid-work and started again on the same data:
 /// SIGTERM mid-training (a clean, bounded stop; the run resumes) and SIGKILL mid-upload (nothing partial kept).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-faults-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-faults-");
 
     private IDictionary<string, string> Environment => ServerProcess.TrainingEnvironment(folder, simulationSeconds: 12);
 
@@ -44,11 +46,11 @@ public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output
 
         using var second = await ServerProcess.StartAsync(Environment);
         using var again = second.CreateClient(key);
-        var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), 4, 5);
+        var done = await again.WaitForStatusAsync(id, TimeSpan.FromMinutes(2), TrainingStatus.Success, TrainingStatus.Failed);
 
         output.WriteLine($"SIGTERM mid-training: the server exited after {stopped.TotalSeconds:0.0} s");
         Assert.True(stopped < TimeSpan.FromSeconds(30), $"stopped after {stopped}");
-        Assert.True((int)done["training_status"]! == 4, $"{done.ToJsonString()}\n{firstOutput}\n{second.Output}");
+        Assert.True(done.Status() == TrainingStatus.Success, $"{done.ToJsonString()}\n{firstOutput}\n{second.Output}");
         var log = await again.LogMessagesAsync(id);
         var stopping = log.IndexOf(TrainingRunner.StoppingMessage);
         Assert.True(stopping > 0, string.Join('\n', log));
@@ -86,7 +88,7 @@ public sealed class ServerFaultTests(Xunit.Abstractions.ITestOutputHelper output
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(StorageRoot, "staging")));
         Assert.False(File.Exists(orphan), "the orphan blob is still there");
         Assert.Equal((1, 0), ((int)model["data"]!["train_files"]!, (int)model["data"]!["test_files"]!));
-        Assert.Equal(1, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.NotRunning, model.Status());
         var kept = Directory.GetFiles(Path.Combine(StorageRoot, "blobs", "models", id.ToString()), "*", SearchOption.AllDirectories);
         Assert.Equal(2, kept.Length); // the accepted pair is untouched
         Assert.Contains("Start-up clean-up after an unclean stop", second.Output, StringComparison.Ordinal);

@@ -24,12 +24,22 @@ public static partial class CookieSession
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri(baseAddress) });
 
     /// <summary>The sign-in form's fields with a fresh antiforgery token (its cookie stays in <paramref name="browser"/>).</summary>
-    public static async Task<Dictionary<string, string>> LoginFormAsync(HttpClient browser, string email, string password)
+    public static async Task<Dictionary<string, string>> LoginFormAsync(HttpClient browser, string email, string password) =>
+        new() { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(browser, "/login"), ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/models" };
+
+    /// <summary>The antiforgery token of the form on <paramref name="path"/> (its cookie stays in <paramref name="browser"/>).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient browser, string path)
     {
-        var page = await browser.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page);
-        Assert.True(token.Success, "no antiforgery token on /login");
-        return new() { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value), ["Email"] = email, ["Password"] = password, ["ReturnUrl"] = "/models" };
+        var page = await browser.GetStringAsync(path);
+        return AntiforgeryTokenIn(page);
+    }
+
+    /// <summary>The antiforgery token of the first form on a rendered page.</summary>
+    public static string AntiforgeryTokenIn(string html)
+    {
+        var token = AntiforgeryField().Match(html);
+        Assert.True(token.Success, "no antiforgery token on the page");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>A client carrying the user's sign-in cookie.</summary>

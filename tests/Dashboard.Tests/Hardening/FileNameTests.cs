@@ -4,6 +4,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>A client's file names are shown, never used as paths: separators, `..`, NUL and very long names cannot place a file.</summary>
+[Trait("Category", "api")]
 public sealed class FileNameTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     public static TheoryData<string> HostileNames => new()

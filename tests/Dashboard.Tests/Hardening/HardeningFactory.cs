@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using Dashboard.Tests.Infrastructure;
 
 namespace Dashboard.Tests.Hardening;
@@ -41,7 +42,7 @@ public class HardeningFactory : DashboardFactory
         var stranger = await CreateClientForAsync("stranger", plan: "enterprise");
         var trained = await new CustomModelBuilder(owner).Named("Owner trained " + Guid.NewGuid().ToString("N")).ReadyToRun().CreateAsync();
         await (await owner.PostAsync($"{ApiClientExtensions.Models}/{trained}/run", null)).ReadJsonAsync(expectSuccess: true);
-        await owner.WaitForStatusAsync(trained, TimeSpan.FromSeconds(60), 4);
+        await owner.WaitForStatusAsync(trained, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         var ready = await new CustomModelBuilder(owner).Named("Owner ready " + Guid.NewGuid().ToString("N")).ReadyToRun().CreateAsync();
         var files = await (await owner.GetAsync($"{ApiClientExtensions.Models}/{ready}/data")).ReadJsonAsync(expectSuccess: true);
         return new Walk(owner, stranger, new RouteIds(ready, (int)files["data"]![0]!["id"]!, trained), await Upload.ValidAsync());

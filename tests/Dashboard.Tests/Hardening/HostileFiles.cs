@@ -6,7 +6,7 @@ namespace Dashboard.Tests.Hardening;
 /// <summary>Files that are not what they claim: made with ffmpeg or by cutting real audio, never mocked.</summary>
 public static class HostileFiles
 {
-    private static readonly string Folder = Directory.CreateTempSubdirectory("dashboard-hostile-").FullName;
+    private static readonly string Folder = TestTemp.Folder("dashboard-hostile-");
 
     /// <summary>
     /// Audio that must be refused as INVALID_AUDIO, with the name and type a client claims for it. Video is refused as

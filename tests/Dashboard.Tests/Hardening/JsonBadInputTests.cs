@@ -3,6 +3,7 @@ using System.Text;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>Every route that takes JSON, walked with bodies that are not the JSON it expects.</summary>
+[Trait("Category", "api")]
 public sealed class JsonBadInputTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     public static TheoryData<string> JsonRoutes => ApiRouteTable.Keys(c => c.Body == BodyKind.Json);

@@ -9,6 +9,7 @@ public sealed class SlowProbeFactory : HardeningFactory
 }
 
 /// <summary>An upload whose audio the probe cannot read in its time limit is refused, and leaves nothing behind.</summary>
+[Trait("Category", "api")]
 public sealed class ProbeTimeoutApiTests(SlowProbeFactory factory) : IClassFixture<SlowProbeFactory>
 {
     [Fact]

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>External tools cannot hang or exhaust a worker: a time limit that kills the whole process tree, and a memory cap.</summary>
+[Trait("Category", "unit")]
 public sealed class ProcessLimitTests
 {
     [Fact]
     public async Task AToolThatHangs_IsKilledWithItsChildren_WhenItsTimeIsUp()
     {
-        var pidFile = Path.Combine(Directory.CreateTempSubdirectory("hang-").FullName, "child.pid");
+        var pidFile = Path.Combine(TestTemp.Folder("hang-"), "child.pid");
         var watch = Stopwatch.StartNew();
 
         await Assert.ThrowsAsync<TimeoutException>(() => ProcessRunner.RunAsync("sh",
@@ -25,7 +26,7 @@ public sealed class ProcessLimitTests
     [Fact]
     public async Task FfprobeOnAFileThatNeverEnds_IsRejectedAsUnreadable_WithinTheProbeTimeout()
     {
-        var folder = Directory.CreateTempSubdirectory("fifo-").FullName;
+        var folder = TestTemp.Folder("fifo-");
         var fifo = Path.Combine(folder, "endless.wav");
         await AudioFiles.Run("mkfifo", [fifo]); // nothing ever writes to it: ffprobe waits forever
         var probe = new AudioProbe(Options.Create(new ToolOptions { ProbeTimeoutSeconds = 2 }));

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>Absurd paging and filters, and hostile headers (Range, Authorization, Content-Type, Accept).</summary>
+[Trait("Category", "api")]
 public sealed class QueryAndHeaderTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     [Theory]

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>Roles are enforced by the server on every route (not only hidden in pages), and pages show nothing of another organization.</summary>
+[Trait("Category", "api")]
 public sealed class RoleAndPageIsolationTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     public static TheoryData<string> WriteRoutes => ApiRouteTable.Keys(c => c.Method != "GET");

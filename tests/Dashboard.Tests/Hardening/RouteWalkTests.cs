@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Hardening;
 /// The route table covers every API route the server maps; bad ids and another organization's key get 404 in the
 /// envelope on every route, and change nothing.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class RouteWalkTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     /// <summary>"METHOD /pattern" of every endpoint under /api and /v1, as the server maps them.</summary>

@@ -10,7 +10,9 @@ namespace Dashboard.Tests.Hardening;
 /// <summary>The server with every log level switched on and every line kept, for checking what it writes.</summary>
 public sealed class LogCapturingFactory : HardeningFactory
 {
-    public ConcurrentQueue<string> Lines { get; } = new();
+    private readonly CapturedLogs logs = new();
+
+    public ConcurrentQueue<string> Lines => logs.Lines;
 
     protected override IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>(base.Overrides)
     {
@@ -22,30 +24,12 @@ public sealed class LogCapturingFactory : HardeningFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new CapturingProvider(Lines)));
-    }
-
-    private sealed class CapturingProvider(ConcurrentQueue<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Capturing(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class Capturing(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
     }
 }
 
 /// <summary>API keys and passwords never reach the logs, at any level, whatever the request did with them.</summary>
+[Trait("Category", "api")]
 public sealed class SecretsInLogsTests(LogCapturingFactory factory) : IClassFixture<LogCapturingFactory>
 {
     [Fact]

@@ -5,6 +5,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>Security headers on pages, API answers, errors and static files; cookie flags; antiforgery; nothing secret stored in clear.</summary>
+[Trait("Category", "api")]
 public sealed class SecurityHeaderAndCookieTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     [Theory]

@@ -15,6 +15,7 @@ public sealed class ThrottleFactory : HardeningFactory
 }
 
 /// <summary>Guessing keys or passwords from one address is slowed down (429 + Retry-After); other addresses are not affected.</summary>
+[Trait("Category", "api")]
 public sealed class SignInThrottleTests(ThrottleFactory factory) : IClassFixture<ThrottleFactory>
 {
     private const string WrongKey = "cmk_000000000000000000000000000000000000000000000000";
@@ -81,9 +82,8 @@ public sealed class SignInThrottleTests(ThrottleFactory factory) : IClassFixture
         using var browser = CookieSession.Browser(factory);
         var login = await factory.Server.SendAsync(c => { c.Request.Method = "GET"; c.Request.Path = "/login"; });
         var antiforgery = string.Join("; ", login.Response.Headers.SetCookie.Select(c => c!.Split(';')[0]));
-        var token = System.Text.RegularExpressions.Regex.Match(await new StreamReader(login.Response.Body).ReadToEndAsync(),
-            "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-        var wrong = new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token), ["Email"] = email, ["Password"] = "wrong-password", ["ReturnUrl"] = "/models" };
+        var token = CookieSession.AntiforgeryTokenIn(await new StreamReader(login.Response.Body).ReadToEndAsync());
+        var wrong = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Email"] = email, ["Password"] = "wrong-password", ["ReturnUrl"] = "/models" };
         for (var i = 0; i < 5; i++)
         {
             var attempt = await SendAsync("203.0.113.80", "POST", "/account/login", form: new FormUrlEncodedContent(wrong), cookie: antiforgery, accept: "text/html");

@@ -46,6 +46,7 @@ public sealed class KestrelHardeningFactory : HardeningFactory
 /// request line) get a 4xx and change nothing; these answers come from the web server itself, without the envelope,
 /// since no application code runs. A JSON body over 1 MB is refused by the application: 413 in the envelope.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class TransportLimitTests(KestrelHardeningFactory factory) : IClassFixture<KestrelHardeningFactory>
 {
     private async Task<HttpClient> OwnerAsync()

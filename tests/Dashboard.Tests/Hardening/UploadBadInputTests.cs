@@ -4,6 +4,7 @@ using System.Text;
 namespace Dashboard.Tests.Hardening;
 
 /// <summary>Every route that takes audio (data uploads, /api/v3/stt, /v1/listen), walked with files that are not what they claim.</summary>
+[Trait("Category", "api")]
 public sealed class UploadBadInputTests(HardeningFactory factory) : IClassFixture<HardeningFactory>
 {
     public static TheoryData<string> AudioRoutes => ApiRouteTable.Keys(c => c.TakesAudio);

@@ -7,7 +7,7 @@ public static class ApiAssertions
 {
     /// <summary>
     /// The seed's error envelope: exactly {"error","message","error_code","details"}, as JSON, with the
-    /// expected status and machine-readable code. Returns the body for further checks on details.
+    /// expected status and machine-readable code, and the request's trace id in details. Returns the body for further checks on details.
     /// </summary>
     public static async Task<JsonObject> AssertErrorAsync(this HttpResponseMessage response, HttpStatusCode status, string errorCode)
     {
@@ -20,6 +20,7 @@ public static class ApiAssertions
         Assert.False(string.IsNullOrWhiteSpace((string?)json["message"]), body);
         Assert.Equal(errorCode, (string?)json["error_code"]);
         Assert.IsType<JsonObject>(json["details"]);
+        Assert.False(string.IsNullOrWhiteSpace((string?)json["details"]!["trace_id"]), $"no trace id: {body}");
         return json;
     }
 

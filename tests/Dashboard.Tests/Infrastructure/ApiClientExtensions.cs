@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -40,29 +41,32 @@ public static class ApiClientExtensions
     public static async Task<JsonNode> GetModelAsync(this HttpClient client, int modelId) =>
         await (await client.GetAsync($"{Models}/{modelId}")).ReadJsonAsync(expectSuccess: true);
 
+    /// <summary>The model's training_status, read as the enum it serializes.</summary>
+    public static TrainingStatus Status(this JsonNode model) => (TrainingStatus)(int)model["training_status"]!;
+
     /// <summary>Polls as the seed's Quick Start does, until training_status is one of <paramref name="statuses"/>.</summary>
-    public static async Task<JsonNode> WaitForStatusAsync(this HttpClient client, int modelId, TimeSpan timeout, params int[] statuses)
+    public static async Task<JsonNode> WaitForStatusAsync(this HttpClient client, int modelId, TimeSpan timeout, params TrainingStatus[] statuses)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var model = await client.GetModelAsync(modelId);
-            if (statuses.Contains((int)model["training_status"]!)) return model;
+            if (statuses.Contains(model.Status())) return model;
             if (DateTime.UtcNow > deadline)
                 throw new TimeoutException($"Model {modelId} still in status {model["training_status"]} after {timeout}: {model.ToJsonString()}");
             await Task.Delay(200);
         }
     }
 
-    /// <summary>Polls until the run is in status 3 with at least <paramref name="percent"/> done: the moment to pull the plug.</summary>
+    /// <summary>Polls until the run is in Running with at least <paramref name="percent"/> done: the moment to pull the plug.</summary>
     public static async Task<JsonNode> WaitForProgressAsync(this HttpClient client, int modelId, int percent = 1)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (true)
         {
             var model = await client.GetModelAsync(modelId);
-            if ((int)model["training_status"]! == 3 && (int)model["training_progress"]! >= percent) return model;
-            if ((int)model["training_status"]! is not (2 or 3) || DateTime.UtcNow > deadline)
+            if (model.Status() == TrainingStatus.Running && (int)model["training_progress"]! >= percent) return model;
+            if (model.Status() is not (TrainingStatus.ReadyToRun or TrainingStatus.Running) || DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"The run did not make progress: {model.ToJsonString()}");
             await Task.Delay(100);
         }

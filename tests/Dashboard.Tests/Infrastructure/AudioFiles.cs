@@ -5,7 +5,7 @@ namespace Dashboard.Tests.Infrastructure;
 /// <summary>Real audio made with ffmpeg and espeak-ng, cached per process in a temp folder.</summary>
 public static class AudioFiles
 {
-    private static readonly string Folder = Directory.CreateTempSubdirectory("dashboard-audio-").FullName;
+    private static readonly string Folder = TestTemp.Folder("dashboard-audio-");
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>A tone of <paramref name="seconds"/> in a format by extension: wav, mp3, flac, m4a, aac, ogg.</summary>

@@ -11,7 +11,7 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 public class DashboardFactory : WebApplicationFactory<Program>
 {
-    public string Folder { get; } = Directory.CreateTempSubdirectory("dashboard-test-").FullName;
+    public string Folder { get; } = TestTemp.Folder("dashboard-test-");
 
     public string DatabasePath => Path.Combine(Folder, "dashboard.db");
 

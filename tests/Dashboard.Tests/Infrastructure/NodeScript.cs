@@ -46,10 +46,10 @@ public static class NodeScript
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the script; <paramref name="onLine"/> sees each line of its output as it comes.</summary>
+    /// <summary>Starts the script; <paramref name="onLine"/> sees each line of its output as it comes; its standard input is the test's to write.</summary>
     public static Process Start(string script, IEnumerable<string> args, Action<string> onLine)
     {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         start.ArgumentList.Add(script);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         var process = new Process { StartInfo = start };

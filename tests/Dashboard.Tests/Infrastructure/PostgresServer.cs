@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-pg-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-pg-");
 
     public int Port { get; } = FreePort();
 

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Postgres;
 /// PostgreSQL database, the change on node A, the answer from node B well before its cache would expire by itself.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class ClusterCacheTests(PostgresServer server)
 {
     private static readonly TimeSpan Relayed = TimeSpan.FromSeconds(3); // the caches keep entries 5 s (status) and 30 s (keys)

@@ -21,7 +21,7 @@ public sealed class ClusterEnvironment(string folder, string connectionString) :
     };
 
     public static async Task<ClusterEnvironment> CreateAsync(PostgresServer server, string name) =>
-        new(Directory.CreateTempSubdirectory($"dashboard-{name}-").FullName, await server.CreateDatabaseAsync(name));
+        new(TestTemp.Folder($"dashboard-{name}-"), await server.CreateDatabaseAsync(name));
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ using Dashboard.Shared.Models;
 namespace Dashboard.Tests.Postgres;
 
 /// <summary>What a node sends the others with NOTIFY: read back unchanged, and always under PostgreSQL's 8000-byte limit.</summary>
+[Trait("Category", "unit")]
 public sealed class PeerMessageTests
 {
     private static readonly Guid Node = Guid.NewGuid();

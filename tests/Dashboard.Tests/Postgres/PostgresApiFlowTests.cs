@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using Dashboard.Tests.Infrastructure;
 
@@ -5,6 +6,7 @@ namespace Dashboard.Tests.Postgres;
 
 /// <summary>The API's main flow with Database:Provider=postgres: the same answers as on SQLite, from a real PostgreSQL 15.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class PostgresApiFlowTests(PostgresServer server)
 {
     private const string Models = ApiClientExtensions.Models;
@@ -17,14 +19,14 @@ public sealed class PostgresApiFlowTests(PostgresServer server)
         using var other = await factory.CreateClientForAsync("pg-other");
 
         var id = await new CustomModelBuilder(client).Named("Postgres cardiology").ReadyToRun().CreateAsync();
-        Assert.Equal(2, (int)(await client.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.ReadyToRun, (await client.GetModelAsync(id)).Status());
         await (await client.PostAsync($"{Models}/{id}/run", null)).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4, 5);
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
 
-        Assert.Equal(4, (int)done["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, done.Status());
         Assert.Equal(100, (int)done["training_progress"]!);
         Assert.True((double)done["training_metrics"]!["word_error_rate"]! > 0, done.ToJsonString());
-        var list = await (await client.GetAsync($"{Models}?training_status=4")).ReadJsonAsync(expectSuccess: true);
+        var list = await (await client.GetAsync($"{Models}?training_status={(int)TrainingStatus.Success}")).ReadJsonAsync(expectSuccess: true);
         Assert.Equal([id], list["data"]!.AsArray().Select(m => (int)m!["id"]!));
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.StartsWith("Training succeeded", (string)log["lines"]!.AsArray()[^1]!["message"]!, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Postgres;
 
 /// <summary>The postgres_NNNN scripts against the EF model on a real PostgreSQL 15, as SchemaTests does for SQLite.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class PostgresSchemaTests(PostgresServer server)
 {
     private async Task<DashboardDbContext> OpenNewAsync(string prefix) =>

@@ -4,9 +4,10 @@ namespace Dashboard.Tests.Postgres;
 
 /// <summary>Database settings that cannot work stop the server at start-up with one line saying what to fix, and a non-zero exit.</summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class StartupConfigurationTests(PostgresServer server) : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-config-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-config-");
 
     public static TheoryData<string, string?, string> BadSettings => new()
     {

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Text.Json.Nodes;
 using Dashboard.Tests.Browser;
@@ -13,6 +14,7 @@ namespace Dashboard.Tests.Postgres;
 /// node B finishes the run.
 /// </summary>
 [Collection(PostgresCollection.Name)]
+[Trait("Category", "postgres")]
 public sealed class TwoNodeClusterTests(PostgresServer server)
 {
     private const double RunSeconds = 120; // node A is still training when it is killed
@@ -47,14 +49,14 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
 
         var lineFromA = await hub.NextAsync("logLine", e => DateTimeOffset.Parse((string)e["timestamp"]!) > pageLive, "log line of node A after the page opened");
         await Expect(page.GetByTestId("log-line").Filter(new() { HasText = (string)lineFromA["message"]! })).Not.ToHaveCountAsync(0);
-        Assert.Equal(3, (int)(await clientA.GetModelAsync(id))["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, (await clientA.GetModelAsync(id)).Status());
 
         var killedAt = DateTimeOffset.UtcNow;
         nodeA.KillAbruptly();
 
-        var done = await clientB.WaitForStatusAsync(id, TimeSpan.FromMinutes(4), 4, 5);
-        Assert.True((int)done["training_status"]! == 4, $"{done.ToJsonString()}\n{nodeB.Output}");
-        await Expect(page.Locator("header [data-testid=model-status]")).ToHaveAttributeAsync("data-status", "4");
+        var done = await clientB.WaitForStatusAsync(id, TimeSpan.FromMinutes(4), TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.True(done.Status() == TrainingStatus.Success, $"{done.ToJsonString()}\n{nodeB.Output}");
+        await Expect(page.Locator("header [data-testid=model-status]")).ToHaveAttributeAsync("data-status", BrowserFlows.Code(TrainingStatus.Success));
         var summary = await hub.SummaryAsync();
         Assert.Null((string?)summary["error"]);
         var received = summary["logLines"]!.AsArray().Select(l => (Message: (string)l!["message"]!, At: DateTimeOffset.Parse((string)l["timestamp"]!))).ToList();
@@ -63,7 +65,7 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
         Assert.True(received.Any(l => l.Message.StartsWith("The server restarted during this run", StringComparison.Ordinal) && l.At > killedAt),
             $"killed at {killedAt:HH:mm:ss.fff}:\n{log}");
         Assert.StartsWith("Training succeeded", received[^1].Message, StringComparison.Ordinal);
-        Assert.Contains(4, summary["statuses"]!.AsArray().Select(s => (int)s!));
+        Assert.Contains(TrainingStatus.Success, summary["statuses"]!.AsArray().Select(s => (TrainingStatus)(int)s!));
     }
 
     private static async Task<string> CommandAsync(ClusterEnvironment cluster, params string[] args)
@@ -79,8 +81,8 @@ public sealed class TwoNodeClusterTests(PostgresServer server)
         while (true)
         {
             var model = await client.GetModelAsync(id);
-            if ((int)model["training_status"]! == 3 && condition(model)) return;
-            if ((int)model["training_status"]! > 3 || DateTime.UtcNow > deadline)
+            if (model.Status() == TrainingStatus.Running && condition(model)) return;
+            if (model.Status() > TrainingStatus.Running || DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"Waited for {what}: {model.ToJsonString()}");
             await Task.Delay(100);
         }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Data.Common;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -9,6 +10,7 @@ namespace Dashboard.Tests.Privacy;
 /// Deleting a model, a pool item or a whole organization (`delete-org`) removes its files and rows: a scan of the
 /// storage folder and of every table finds nothing of it, while another organization keeps everything.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class DeletionLeavesNothingTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]
@@ -65,7 +67,7 @@ public sealed class DeletionLeavesNothingTests(DashboardFactory factory) : IClas
         var id = (int)(await client.CreateModelAsync())["id"]!;
         await client.UploadTrainAndTestAsync(id, seconds: 5);
         (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), 4);
+        await client.WaitForStatusAsync(id, TimeSpan.FromSeconds(60), TrainingStatus.Success);
         return id;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Tests.Privacy;
 
 /// <summary>Data uploads and the retained pool: what is kept, by whom it is seen, played, deleted and reused.</summary>
+[Trait("Category", "api")]
 public sealed class RetainedPoolApiTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private async Task<(HttpClient Client, int ModelId)> OrganizationWithModelAsync(string name, string plan = "gold")

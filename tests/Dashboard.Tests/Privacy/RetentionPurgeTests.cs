@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Tests.Privacy;
 
 /// <summary>The retention purge, run with a clock moved forward: each organization's retention_days decides.</summary>
+[Trait("Category", "api")]
 public sealed class RetentionPurgeTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     [Fact]

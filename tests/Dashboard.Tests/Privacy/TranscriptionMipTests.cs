@@ -11,6 +11,7 @@ namespace Dashboard.Tests.Privacy;
 /// transcript), what each costs by plan with the participation discount, and the account-level opt-out.
 /// </summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class TranscriptionMipTests : IAsyncLifetime
 {
     /// <summary>Prices set here rather than the defaults, to show they are configuration.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Text;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using Dashboard.Server.Speech.Adaptation;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class AcousticModelFilesTests
 {
     private static readonly SphinxOptions Options = new();
@@ -14,7 +16,7 @@ public sealed class AcousticModelFilesTests
     [Fact]
     public void MixtureWeights_RebuiltFromSendump_AreNormalizedDistributions_InSphinxTrainsFormat()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"mixture_weights_{Guid.NewGuid():N}");
+        var output = Path.Combine(TestTemp.Root, $"mixture_weights_{Guid.NewGuid():N}");
         try
         {
             SendumpConverter.WriteMixtureWeights(Path.Combine(Options.AcousticModelPath, "sendump"), output);

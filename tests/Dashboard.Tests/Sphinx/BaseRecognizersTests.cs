@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
@@ -10,9 +11,10 @@ using Dashboard.Server.Speech.Lexicon;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("sphinx-base-").FullName;
+    private readonly string root = TestTemp.Folder("sphinx-base-");
 
     private BaseRecognizers Recognizers()
     {
@@ -43,7 +45,7 @@ public sealed class BaseRecognizersTests(ITestOutputHelper output) : IDisposable
     {
         var wav = Path.Combine(root, "bradycardia.wav");
         await SpeechSynthesizer.SpeakAsync("She developed hyperkalemia and bradycardia.", 0, wav);
-        var pcm = await PcmAudio.ConvertAndReadAsync(wav, root, TimeSpan.FromSeconds(30), CancellationToken.None);
+        var pcm = (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), wav, AudioUse.Transcription, root, TimeSpan.FromSeconds(30), CancellationToken.None)).Samples;
         var recognizers = Recognizers();
         using var general = new SphinxDecoder(new SphinxOptions(), await recognizers.ForBaseAsync("general", root, CancellationToken.None));
         using var medical = new SphinxDecoder(new SphinxOptions(), await recognizers.ForBaseAsync("medical", root, CancellationToken.None));

@@ -7,6 +7,7 @@ using Dashboard.Server.Speech;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class DecoderPoolTests
 {
     private static DecoderPool Pool(int slots, int megabytes) =>

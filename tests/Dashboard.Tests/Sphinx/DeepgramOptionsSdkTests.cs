@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Sphinx;
 /// (flite), 1.5 s of silence, then a LibriVox recording.
 /// </summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class DeepgramOptionsSdkTests : IAsyncLifetime
 {
     private static readonly TimeSpan CallbackTimeout = TimeSpan.FromMinutes(2);

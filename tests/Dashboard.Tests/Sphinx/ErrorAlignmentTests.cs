@@ -5,6 +5,7 @@ using Dashboard.Server.Evaluation;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class ErrorAlignmentTests
 {
     [Theory]

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Training.Sphinx;
 using Xunit;
 using Dashboard.Server.Speech;
@@ -6,6 +7,7 @@ using Dashboard.Server.Speech.Lexicon;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class GraphemeToPhonemeTests
 {
     private static readonly SphinxOptions Options = new();
@@ -25,7 +27,7 @@ public sealed class GraphemeToPhonemeTests
     public async Task DomainWords_GetPronunciations_InTheModelsPhoneSet()
     {
         string[] words = ["metoprolol", "apixaban", "rivaroxaban", "kubernetes", "echocardiogram", "don't"];
-        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, Path.GetTempPath(), CancellationToken.None);
+        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, TestTemp.Root, CancellationToken.None);
         Assert.Equal(words, pronunciations.Select(p => p.Word));
         Assert.All(pronunciations, p => Assert.All(p.Phones.Split(' '), phone => Assert.Contains(phone, PronunciationDictionary.Phones)));
         Assert.Equal("D OW N T", pronunciations.Single(p => p.Word == "don't").Phones);
@@ -36,7 +38,7 @@ public sealed class GraphemeToPhonemeTests
     {
         string[] words = ["hello", "computer", "water", "telephone", "doctor", "patient", "language", "recognition", "heart", "pressure", "morning", "medicine"];
         var dictionary = new PronunciationDictionary(Options);
-        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, Path.GetTempPath(), CancellationToken.None);
+        var pronunciations = await new EspeakGraphemeToPhoneme(Options).PronounceAsync(words, TestTemp.Root, CancellationToken.None);
         var errors = pronunciations.Sum(p => ErrorAlignment.Align(dictionary.PhonesOf(p.Word)!.Split(' '), p.Phones.Split(' ')).Errors);
         var phones = pronunciations.Sum(p => dictionary.PhonesOf(p.Word)!.Split(' ').Length);
         Assert.True(errors * 100.0 / phones < 20, $"phone error rate {errors * 100.0 / phones:0.0}%: " +
@@ -51,7 +53,7 @@ public sealed class GraphemeToPhonemeTests
     public async Task NewWords_KeepBothSourcesPronunciations_WhereTheyDiffer()
     {
         var pronouncer = new VocabularyPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
-        var result = await pronouncer.PronounceAsync(["copd", "omeprazole", "hello", "copd"], Path.GetTempPath(), CancellationToken.None);
+        var result = await pronouncer.PronounceAsync(["copd", "omeprazole", "hello", "copd"], TestTemp.Root, CancellationToken.None);
         Assert.True(result.FliteAvailable);
         Assert.Empty(result.Unpronounceable);
         Assert.DoesNotContain(result.Added, p => p.Word.StartsWith("hello", StringComparison.Ordinal)); // in the CMU dictionary
@@ -66,7 +68,7 @@ public sealed class GraphemeToPhonemeTests
     public async Task KnownWords_GainFlitesPronunciation_OnlyWhereTheDictionaryLacksIt()
     {
         var pronouncer = new VocabularyPronouncer(new PronunciationDictionary(Options), new EspeakGraphemeToPhoneme(Options), new FliteLetterToSound(Options));
-        var result = await pronouncer.PronounceAsync(["mg", "ct", "patient", "the"], Path.GetTempPath(), CancellationToken.None);
+        var result = await pronouncer.PronounceAsync(["mg", "ct", "patient", "the"], TestTemp.Root, CancellationToken.None);
         Assert.Equal(0, result.WordCount);
         Assert.Contains(new Pronunciation("mg(2)", "EH M JH IY"), result.Added); // the dictionary has only EH M G IY
         Assert.Contains(new Pronunciation("ct(2)", "S IY T IY"), result.Added); // the dictionary has only "court"

@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -8,6 +9,7 @@ using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "sphinx")]
 public sealed class KneserNeyEstimatorTests
 {
     private static List<IReadOnlyList<string>> CorpusSentences() =>
@@ -83,7 +85,7 @@ public sealed class KneserNeyEstimatorTests
     [Fact]
     public async Task SphinxLmConvert_AcceptsTheArpaFile_AndPocketSphinxLoadsIt()
     {
-        var folder = Directory.CreateTempSubdirectory("sphinx-lm-").FullName;
+        var folder = TestTemp.Folder("sphinx-lm-");
         try
         {
             var arpa = Path.Combine(folder, "domain.arpa");

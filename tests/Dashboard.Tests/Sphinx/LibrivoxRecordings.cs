@@ -1,3 +1,6 @@
+using Dashboard.Server.Data;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Text;
@@ -23,5 +26,5 @@ public static class LibrivoxRecordings
             .ToList();
 
     public static async Task<short[]> PcmAsync(Recording recording) =>
-        await PcmAudio.ConvertAndReadAsync(recording.WavPath, Path.GetTempPath(), TimeSpan.FromSeconds(60), CancellationToken.None);
+        (await PcmAudio.ConvertAndReadAsync(new AudioProbe(Options.Create(new ToolOptions())), recording.WavPath, AudioUse.Transcription, TestTemp.Root, TimeSpan.FromSeconds(60), CancellationToken.None)).Samples;
 }

@@ -8,6 +8,7 @@ namespace Dashboard.Tests.Sphinx;
 
 /// <summary>The base model on the real LibriVox recordings of pocketsphinx-testdata, against the raw pocketsphinx_continuous CLI.</summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class RealRecordingsTests(ITestOutputHelper output)
 {
     [Fact]

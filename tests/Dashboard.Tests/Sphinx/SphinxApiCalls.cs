@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -64,9 +65,9 @@ public static class SphinxApiCalls
         while (true)
         {
             var model = await GetJsonAsync(client, $"/api/v3/custom_models/{modelId}");
-            var status = model.GetProperty("training_status").GetInt32();
-            if (status == 4) return;
-            if (status == 5 || DateTime.UtcNow > deadline)
+            var status = (TrainingStatus)model.GetProperty("training_status").GetInt32();
+            if (status == TrainingStatus.Success) return;
+            if (status == TrainingStatus.Failed || DateTime.UtcNow > deadline)
                 throw new InvalidOperationException($"Training did not succeed: {model}\n{await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text")}");
             await Task.Delay(500);
         }

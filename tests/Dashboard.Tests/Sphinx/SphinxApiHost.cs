@@ -1,3 +1,4 @@
+using Dashboard.Tests.Infrastructure;
 using System.Net.Http.Headers;
 using Dashboard.Server.Security;
 using Microsoft.AspNetCore.Hosting;
@@ -18,7 +19,7 @@ public sealed class SphinxApiHost : IAsyncDisposable
 
     private SphinxApiHost(bool listen, IReadOnlyDictionary<string, string>? overrides = null)
     {
-        Root = Directory.CreateTempSubdirectory("sphinx-api-").FullName;
+        Root = TestTemp.Folder("sphinx-api-");
         var settings = new Dictionary<string, string>
         {
             ["Storage:Root"] = Path.Combine(Root, "data"),

@@ -5,6 +5,7 @@ using Dashboard.Server.Speech;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class SphinxDecoderTests
 {
     private static readonly SphinxOptions Options = new();

@@ -6,6 +6,7 @@ using Dashboard.Server.Speech;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "sphinx")]
 public sealed class SphinxRecognizersTests
 {
     [Theory]

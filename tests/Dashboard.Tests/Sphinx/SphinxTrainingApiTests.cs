@@ -13,6 +13,7 @@ using Dashboard.Server.Speech.Text;
 namespace Dashboard.Tests.Sphinx;
 
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITestOutputHelper output)
 {
     [Fact]

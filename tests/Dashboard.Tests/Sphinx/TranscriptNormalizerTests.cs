@@ -4,6 +4,7 @@ using Dashboard.Server.Speech.Text;
 
 namespace Dashboard.Tests.Sphinx;
 
+[Trait("Category", "unit")]
 public sealed class TranscriptNormalizerTests
 {
     [Theory]

@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Sphinx;
 
 /// <summary>/api/v3/stt, /v1/listen and the evaluation endpoint on a server without trained models: errors, auth, usage.</summary>
 [Collection(SphinxCollection.Name)]
+[Trait("Category", "sphinx")]
 public sealed class TranscriptionApiTests : IAsyncLifetime
 {
     private SphinxApiHost host = null!;

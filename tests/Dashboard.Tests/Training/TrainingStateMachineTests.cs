@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Training;
 /// transition, and concurrent transitions that end in one consistent state (no lost update). The transitions are
 /// called directly, with no job scheduled, so the test alone decides what happens when.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class TrainingStateMachineTests(DashboardFactory factory) : IClassFixture<DashboardFactory>
 {
     private static readonly TrainingOutcome Outcome = new(12.5, 20, 7.5, null);

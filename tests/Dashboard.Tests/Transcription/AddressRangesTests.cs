@@ -4,6 +4,7 @@ using Dashboard.Server.Outbound;
 namespace Dashboard.Tests.Transcription;
 
 /// <summary>Which addresses the server may reach on a client's behalf without an AllowedPrivateHosts entry.</summary>
+[Trait("Category", "unit")]
 public sealed class AddressRangesTests
 {
     [Theory]

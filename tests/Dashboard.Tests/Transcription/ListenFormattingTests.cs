@@ -4,6 +4,7 @@ using Dashboard.Shared.Transcription;
 namespace Dashboard.Tests.Transcription;
 
 /// <summary>punctuate, smart_format, utterances and paragraphs on recognized words with their times (no decoder needed).</summary>
+[Trait("Category", "unit")]
 public sealed class ListenFormattingTests
 {
     /// <summary>Words 0.3 s long, 0.05 s apart; "|" inserts a 1 s pause, "," a 0.4 s pause, "||" a 2 s pause.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Dashboard.Tests.Transcription;
 
 /// <summary>The /v1/listen query as Deepgram clients send it: booleans as true/false, arrays as repeated keys.</summary>
+[Trait("Category", "unit")]
 public sealed class ListenOptionsTests
 {
     private static ListenOptions Parse(string query) => ListenOptions.Parse(new QueryCollection(QueryHelpers.ParseQuery(query)), query);

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -17,6 +18,7 @@ namespace Dashboard.Tests.Versions;
 /// Worse versions come from the simulated engine told to report a negative improvement
 /// (<c>Training:Simulation:ImprovementPercent</c>), changed between runs as an operator changes a setting.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixture<DashboardFactory>, IDisposable
 {
     private const string Models = ApiClientExtensions.Models;
@@ -40,8 +42,8 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
     private static async Task<JsonNode> TrainAsync(HttpClient client, int id)
     {
         await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4, 5);
-        Assert.True((int)done["training_status"]! == 4, done.ToJsonString());
+        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.True(done.Status() == TrainingStatus.Success, done.ToJsonString());
         return done;
     }
 

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,6 +12,7 @@ namespace Dashboard.Tests.Versions;
 /// Each successful run is a version; the serving one answers `custom_model_{id}` also while the model retrains and
 /// after a failed retrain; GET .../versions lists them; an admin chooses which one serves.
 /// </summary>
+[Trait("Category", "api")]
 public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixture<GatedEngineFactory>
 {
     private const string Models = ApiClientExtensions.Models;
@@ -20,19 +22,19 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
     {
         var client = await factory.CreateClientForAsync("versions-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
-        await TrainAsync(client, id, expect: 4);
+        await TrainAsync(client, id, expect: TrainingStatus.Success);
         return (client, id);
     }
 
-    private static async Task<JsonNode> TrainAsync(HttpClient client, int id, int expect)
+    private static async Task<JsonNode> TrainAsync(HttpClient client, int id, TrainingStatus expect)
     {
         await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
-        Assert.True((int)done["training_status"]! == expect, done.ToJsonString());
+        var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.True(done.Status() == expect, done.ToJsonString());
         return done;
     }
 
-    /// <summary>Starts a retrain and returns once it waits at the closed gate, in status 3.</summary>
+    /// <summary>Starts a retrain and returns once it waits at the closed gate, in Running.</summary>
     private async Task StartHeldRetrainAsync(HttpClient client, int id)
     {
         factory.Gate.Close();
@@ -65,9 +67,9 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var answer = await stt.AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal($"custom_model_{id}", (string?)answer["model"]);
         await listen.AssertStatusAsync(HttpStatusCode.OK);
-        Assert.Equal(3, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.Running, model.Status());
         Assert.Equal(1, (int)model["training_metrics"]!["version"]!);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
         Assert.Equal(2, (int)done["training_metrics"]!["version"]!);
         Assert.Equal(2, (int?)(await VersionsAsync(client, id))["serving_version"]);
     }
@@ -79,11 +81,11 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var first = (await client.GetModelAsync(id))["training_metrics"]!;
         await StartHeldRetrainAsync(client, id);
         factory.Gate.Fail("The test set could not be decoded.");
-        var failed = await client.WaitForStatusAsync(id, RunTimeout, 4, 5);
+        var failed = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
 
         var stt = await SphinxApiCalls.SttAsync(client, $"custom_model_{id}", await AudioFiles.SpeechAsync("take warfarin daily"));
 
-        Assert.Equal(5, (int)failed["training_status"]!);
+        Assert.Equal(TrainingStatus.Failed, failed.Status());
         Assert.Equal("The test set could not be decoded.", (string?)failed["failure_reason"]);
         Assert.Equal(first.ToJsonString(), failed["training_metrics"]!.ToJsonString());
         await stt.AssertStatusAsync(HttpStatusCode.OK);
@@ -98,7 +100,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var (client, id) = await TrainedModelAsync();
         var first = (await client.GetModelAsync(id))["training_metrics"]!;
         await (await client.UploadAsync(id, "train", await AudioFiles.ToneAsync("flac", 4), await AudioFiles.TranscriptAsync("more words"))).AssertStatusAsync(HttpStatusCode.OK);
-        var second = (await TrainAsync(client, id, expect: 4))["training_metrics"]!;
+        var second = (await TrainAsync(client, id, expect: TrainingStatus.Success))["training_metrics"]!;
 
         var versions = await VersionsAsync(client, id);
 
@@ -121,18 +123,18 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
     {
         var (client, id) = await TrainedModelAsync();
         var first = (await client.GetModelAsync(id))["training_metrics"]!;
-        await TrainAsync(client, id, expect: 4);
+        await TrainAsync(client, id, expect: TrainingStatus.Success);
 
         var served = await (await client.PostAsync($"{Models}/{id}/versions/1/serve", null)).AssertStatusAsync(HttpStatusCode.OK);
 
         Assert.Equal(1, (int?)served["serving_version"]);
         var model = await client.GetModelAsync(id);
-        Assert.Equal(4, (int)model["training_status"]!);
+        Assert.Equal(TrainingStatus.Success, model.Status());
         Assert.Equal(first.ToJsonString(), model["training_metrics"]!.ToJsonString());
         await (await SphinxApiCalls.SttAsync(client, $"custom_model_{id}", await AudioFiles.SpeechAsync("heart rate"))).AssertStatusAsync(HttpStatusCode.OK);
         var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
         Assert.Contains(log["lines"]!.AsArray(), l => ((string)l!["message"]!).StartsWith("Version 1 now serves", StringComparison.Ordinal));
-        await TrainAsync(client, id, expect: 4);
+        await TrainAsync(client, id, expect: TrainingStatus.Success);
         Assert.Equal(3, (int?)(await VersionsAsync(client, id))["serving_version"]);
     }
 
@@ -142,7 +144,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var (client, id) = await TrainedModelAsync();
         await StartHeldRetrainAsync(client, id);
         factory.Gate.Fail("no luck");
-        await client.WaitForStatusAsync(id, RunTimeout, 5);
+        await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Failed);
 
         await (await client.PostAsync($"{Models}/{id}/versions/7/serve", null)).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await (await client.PostAsync($"{Models}/{id}/versions/2/serve", null)).AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT");

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
@@ -8,9 +9,10 @@ namespace Dashboard.Tests.Webhooks;
 /// The real server as a child process: webhook deliveries still waiting for a retry when the process is killed
 /// (SIGKILL) are sent once the server starts again on the same database (delivery rows + Quartz's persistent store).
 /// </summary>
+[Trait("Category", "api")]
 public sealed class DeliveryRestartTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dashboard-delivery-restart-").FullName;
+    private readonly string folder = TestTemp.Folder("dashboard-delivery-restart-");
 
     private IDictionary<string, string> Environment
     {
@@ -40,7 +42,7 @@ public sealed class DeliveryRestartTests : IDisposable
             await (await client.PostAsJsonAsync("/api/v3/webhooks", new { url = new Uri(receiver.BaseAddress, "hook").ToString() })).AssertStatusAsync(HttpStatusCode.Created);
             var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
             await (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-            await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), 4);
+            await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success);
             await WaitForPostsAsync(receiver, 2);
             first.KillAbruptly();
         }

@@ -1,3 +1,4 @@
+using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -8,6 +9,7 @@ using Dashboard.Tests.Infrastructure;
 namespace Dashboard.Tests.Webhooks;
 
 /// <summary>/api/v3/webhooks: registration, signed deliveries of every training status change to a real loopback receiver, retries, the host policy.</summary>
+[Trait("Category", "api")]
 public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixture<WebhookServerFactory>, IAsyncLifetime
 {
     private const string Webhooks = "/api/v3/webhooks";
@@ -35,7 +37,7 @@ public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixtu
     {
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
         (await client.PostAsJsonAsync($"{ApiClientExtensions.Models}/{id}/run", new { })).EnsureSuccessStatusCode();
-        await client.WaitForStatusAsync(id, Timeout, 4, 5);
+        await client.WaitForStatusAsync(id, Timeout, TrainingStatus.Success, TrainingStatus.Failed);
         return id;
     }
 
@@ -70,6 +72,23 @@ public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheSecret_IsStoredEncrypted_SoACopyOfTheDatabaseCannotSignRequests()
+    {
+        var client = await NewOrganizationAsync();
+        var (id, secret) = await RegisterAsync(client, secret: "a-secret-nobody-may-read-from-the-db");
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={factory.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT Secret FROM Webhooks WHERE Id = {id}";
+        var stored = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.StartsWith("enc1:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("nobody", stored, StringComparison.Ordinal);
+        Assert.Equal("a-secret-nobody-may-read-from-the-db", secret);
+    }
+
+    [Fact]
     public async Task EveryTrainingStatusChange_IsPostedWithAValidHmacSignature_AndSuccessCarriesTheMetrics()
     {
         var client = await NewOrganizationAsync();
@@ -88,7 +107,7 @@ public sealed class WebhooksApiTests(WebhookServerFactory factory) : IClassFixtu
             Assert.Equal("model.status_changed", post.Headers["X-Dashboard-Event"]);
         }
         var bodies = posts.Select(p => JsonNode.Parse(p.Body)!).ToList();
-        Assert.Equal([3, 4], bodies.Select(b => (int)b["training_status"]!));
+        Assert.Equal([TrainingStatus.Running, TrainingStatus.Success], bodies.Select(b => b.Status()));
         Assert.All(bodies, b => Assert.Equal(modelId, (int)b["model_id"]!));
         Assert.Equal("success", (string)bodies[1]["status"]!);
         Assert.Equal(100, (int)bodies[1]["training_progress"]!);

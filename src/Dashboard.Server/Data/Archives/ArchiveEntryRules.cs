@@ -16,13 +16,8 @@ public static class ArchiveEntryRules
     /// <summary>Below this size an entry's compression ratio says nothing (a short repetitive transcript packs well).</summary>
     private const long RatioCheckedFromBytes = 1024 * 1024;
 
-    public static ApiException Refused(string archiveName, string problem, Dictionary<string, object?>? details = null)
-    {
-        details ??= [];
-        details["file"] = archiveName;
-        details["field"] = "archive_file";
-        return new ApiException(400, "Bad Request", ErrorCodes.InvalidArchive, $"{archiveName}: {problem}", details);
-    }
+    public static ApiException Refused(string archiveName, string problem, Dictionary<string, object?>? details = null) =>
+        ApiErrors.InvalidArchive(archiveName, problem, details);
 
     public static void CheckAll(IReadOnlyCollection<ZipArchiveEntry> entries, StorageOptions limits, string archiveName)
     {

@@ -4,7 +4,8 @@ namespace Dashboard.Server.Data.Encryption;
 
 /// <summary>
 /// <see cref="IBlobStorage"/> with every blob encrypted at rest (AES-256-GCM in 64 KiB segments, see <see cref="BlobHeader"/>):
-/// writes and commits encrypt while copying, reads decrypt segment by segment and stay seekable for range requests.
+/// writes encrypt while copying, uploads are encrypted while they arrive (a commit is then a rename), reads decrypt segment by
+/// segment and stay seekable for range requests.
 /// Staging and scratch files stay plaintext because ffprobe, ffmpeg and PocketSphinx read them by path; they live in
 /// owner-only folders and are deleted after use. With Encryption:Enabled=false (benchmarks only) blobs are stored as they are.
 /// </summary>
@@ -14,11 +15,30 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
 
     public Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct) => inner.StageAsync(content, maxBytes, ct);
 
+    /// <summary>The plaintext for the tools and the encrypted blob in one pass over <paramref name="content"/> (see <see cref="SealingStager"/>).</summary>
+    public Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
+        Enabled ? SealingStager.StageAsync(inner.NewStagingPath(), content, maxBytes, keys.Active, needsWorkingCopy, ct) : inner.StageAsync(content, maxBytes, ct);
+
+    public async Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct)
+    {
+        if (staged.StoredFormPath is not { } sealedPath || File.Exists(staged.LocalPath)) return staged.LocalPath;
+        await using var plaintext = OpenDecrypting(new FileStream(sealedPath, FileMode.Open, FileAccess.Read, FileShare.Read, 0, useAsync: true), "staged upload");
+        await using var target = OwnerOnly.CreateFile(staged.LocalPath, useAsync: true);
+        await plaintext.CopyToAsync(target, ct);
+        return staged.LocalPath;
+    }
+
     public async Task CommitAsync(StagedFile staged, string key, CancellationToken ct)
     {
         if (!Enabled)
         {
             await inner.CommitAsync(staged, key, ct);
+            return;
+        }
+        if (staged.StoredFormPath is { } sealedPath && File.Exists(sealedPath))
+        {
+            await inner.CommitAsync(new StagedFile(sealedPath, staged.Length), key, ct);
+            staged.Dispose();
             return;
         }
         await using (var plaintext = File.OpenRead(staged.LocalPath))
@@ -29,10 +49,10 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
     public Task WriteAsync(string key, Stream content, CancellationToken ct) =>
         Enabled ? WriteEncryptedAsync(key, content, replace: false, ct) : inner.WriteAsync(key, content, ct);
 
-    public Stream OpenRead(string key)
+    public Stream OpenRead(string key) => Enabled ? OpenDecrypting(inner.OpenUnbuffered(key), key) : inner.OpenRead(key);
+
+    private DecryptingStream OpenDecrypting(Stream stream, string key)
     {
-        if (!Enabled) return inner.OpenRead(key);
-        var stream = inner.OpenUnbuffered(key);
         try
         {
             return Decrypting(stream, key, ReadHeader(stream)
@@ -51,6 +71,9 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
         await using var target = OwnerOnly.CreateFile(path, useAsync: true);
         await source.CopyToAsync(target, ct);
     }
+
+    /// <summary>The stored bytes as they are: the copy keeps the header (key id, salt), so it decrypts like the original.</summary>
+    public Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct) => inner.CopyAsync(sourceKey, targetKey, ct);
 
     public bool Exists(string key) => inner.Exists(key);
 

@@ -1,11 +1,10 @@
 using Dashboard.Server.Training;
-using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Dashboard.Tests.Versions;
+namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// A test double for timing only: while closed, a run waits at the gate (in "Running") until the test opens it or
@@ -38,6 +37,9 @@ public sealed class TrainingGate
         current?.TrySetResult(failure);
     }
 
+    /// <summary>The progress a run reports while it waits at the gate.</summary>
+    public int HeldAtPercent { get; set; } = 1;
+
     public async Task PassAsync(CancellationToken ct)
     {
         if (gate is not { } current) return;
@@ -52,14 +54,14 @@ public sealed class GatedTrainingEngine(SimulatedTrainingEngine simulated, Train
 
     public async Task<TrainingOutcome> TrainAsync(TrainingInput input, ITrainingProgress progress, CancellationToken ct)
     {
-        await progress.StageAsync(TrainingStages.Validate, 1, ct);
+        await progress.StageAsync(TrainingStages.Validate, gate.HeldAtPercent, ct);
         await gate.PassAsync(ct);
         return await simulated.TrainAsync(input, progress, ct);
     }
 }
 
 /// <summary>The real server with the simulated engine behind a <see cref="TrainingGate"/> (runs last about 2 s once through it).</summary>
-public sealed class GatedEngineFactory : DashboardFactory
+public class GatedEngineFactory : DashboardFactory
 {
     public TrainingGate Gate { get; } = new();
 
