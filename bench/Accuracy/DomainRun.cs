@@ -40,10 +40,11 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
         return [.. files];
     }
 
-    public async Task<DomainResult> TrainAsync(string domain, string baseModel, IReadOnlyList<BenchFile> files)
+    public async Task<DomainResult> TrainAsync(string domain, string kind, string baseModel, IReadOnlyList<BenchFile> files, IReadOnlyList<string>? textData = null)
     {
         var modelId = await SphinxApiCalls.CreateModelAsync(client, $"bench {domain}", baseModel);
         foreach (var f in files) await SphinxApiCalls.UploadAsync(client, modelId, f.Type, f.WavPath, f.Transcript);
+        if (textData is { Count: > 0 }) await UploadTextAsync(modelId, textData);
         var clock = Stopwatch.StartNew();
         (await client.PostAsync($"/api/v3/custom_models/{modelId}/run", null)).EnsureSuccessStatusCode();
         JsonElement model;
@@ -52,9 +53,9 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
         var wall = clock.Elapsed.TotalSeconds;
         var log = await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"training-{modelId}.log"), log);
-        if (model.GetProperty("training_status").GetInt32() == 4)
-            File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"evaluation-{modelId}.json"), await client.GetStringAsync($"/api/v3/custom_models/{modelId}/evaluation"));
         if (model.GetProperty("training_status").GetInt32() != 4) throw new InvalidOperationException($"{domain}: training failed: {model}\n{log}");
+        var evaluation = await client.GetStringAsync($"/api/v3/custom_models/{modelId}/evaluation");
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"evaluation-{modelId}.json"), evaluation);
         foreach (var line in log.Split('\n').Where(l => l.Contains("Tuning", StringComparison.Ordinal) || l.Contains("Segment", StringComparison.Ordinal) || l.Contains("chose", StringComparison.Ordinal)))
             Console.WriteLine($"  log: {line}");
         var metrics = model.GetProperty("training_metrics");
@@ -65,9 +66,29 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
             sttBase = await SttWerAsync(baseModel, test);
             sttCustom = await SttWerAsync($"custom_model_{modelId}", test);
         }
-        return new DomainResult(domain, files.Count(f => f.Type == "train"), metrics.GetProperty("training_hours").GetDouble(), files.Count(f => f.Type == "test"),
+        return new DomainResult(domain, kind, files.Count(f => f.Type == "train"), metrics.GetProperty("training_hours").GetDouble(), files.Count(f => f.Type == "test"),
             metrics.GetProperty("base_word_error_rate").GetDouble(), metrics.GetProperty("word_error_rate").GetDouble(),
-            metrics.GetProperty("accuracy_improvement").GetDouble(), wall, sttBase, sttCustom);
+            metrics.GetProperty("accuracy_improvement").GetDouble(), wall, sttBase, sttCustom, PerRecording(evaluation));
+    }
+
+    /// <summary>The evaluation lists sentences; a recording's errors are the sum over its sentences.</summary>
+    private static List<RecordingErrors> PerRecording(string evaluationJson)
+    {
+        static int Errors(JsonElement c) => c.GetProperty("substitutions").GetInt32() + c.GetProperty("deletions").GetInt32() + c.GetProperty("insertions").GetInt32();
+        using var document = JsonDocument.Parse(evaluationJson);
+        return document.RootElement.GetProperty("utterances").EnumerateArray()
+            .GroupBy(u => u.GetProperty("file").GetString())
+            .Select(g => new RecordingErrors(g.Sum(u => u.GetProperty("base").GetProperty("reference_words").GetInt32()),
+                g.Sum(u => Errors(u.GetProperty("base"))), g.Sum(u => Errors(u.GetProperty("custom")))))
+            .ToList();
+    }
+
+    private async Task UploadTextAsync(int modelId, IReadOnlyList<string> sentences)
+    {
+        using var form = new MultipartFormDataContent { { new StringContent("text"), "type" } };
+        form.Add(new StringContent(string.Join('\n', sentences)), "text_file", "text-data.txt");
+        var response = await client.PutAsync($"/api/v3/custom_models/{modelId}/data", form);
+        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"text data upload: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<double> SttWerAsync(string model, IReadOnlyList<BenchFile> test)
