@@ -10,12 +10,13 @@ namespace Dashboard.Tests.Browser;
 /// /v1/listen with the member's session, and the custom model's and the base model's words appear side by side.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "browser")]
 public sealed class TryItBrowserTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task TryIt_StreamsTheMicrophone_WithTheSession_AndShowsBothModelsWords_InterimGreyThenFinal()
     {
-        var microphone = Path.Combine(Directory.CreateTempSubdirectory("fake-mic-").FullName, "mic.wav");
+        var microphone = Path.Combine(TestTemp.Folder("fake-mic-"), "mic.wav");
         await AudioFiles.Run("sox", [Librivox("0880"), microphone, "pad", "0.3", "2"]); // speech, then silence that ends it
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Streaming;
 /// /v1/listen as a WebSocket, driven by the official Deepgram SDK's live client (node) with real LibriVox speech paced
 /// as it was spoken: results while speaking and at the end of speech, the client messages, the idle close, and refusals.
 /// </summary>
+[Trait("Category", "sphinx")]
 [Collection(SphinxCollection.Name)]
 public sealed class LiveStreamingContractTests(TrainedCardiologyModel trained) : IAsyncLifetime
 {

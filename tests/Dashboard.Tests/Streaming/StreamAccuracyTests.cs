@@ -10,6 +10,7 @@ namespace Dashboard.Tests.Streaming;
 /// The words of a stream against the same audio sent whole to /api/v3/stt: a stream decodes utterance by utterance as
 /// the audio arrives, which must cost no more than 5 WER points. With the trained custom model, and with a base model.
 /// </summary>
+[Trait("Category", "sphinx")]
 [Collection(SphinxCollection.Name)]
 public sealed class StreamAccuracyTests(TrainedCardiologyModel trained, ITestOutputHelper output)
 {

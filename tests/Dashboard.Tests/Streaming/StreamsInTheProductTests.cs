@@ -7,6 +7,7 @@ using Xunit;
 namespace Dashboard.Tests.Streaming;
 
 /// <summary>A stream is billed per audio second with the plan's rate and discount, kept in the pool unless opted out, and audited.</summary>
+[Trait("Category", "sphinx")]
 [Collection(SphinxCollection.Name)]
 public sealed class StreamsInTheProductTests(TrainedCardiologyModel trained)
 {
