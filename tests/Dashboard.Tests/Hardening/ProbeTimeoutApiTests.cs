@@ -18,7 +18,10 @@ public sealed class ProbeTimeoutApiTests(SlowProbeFactory factory) : IClassFixtu
         using var client = await factory.CreateClientForAsync("slow-probe");
         var id = (int)(await client.CreateModelAsync())["id"]!;
         var route = ApiRouteTable.Get("PUT /api/v3/custom_models/{id:int}/data");
-        using var request = ApiRouteTable.Request(route, new RouteIds(id, 0, 0), await Upload.ValidAsync());
+        // A plain PCM WAV is described from its header without ffprobe; FLAC is always probed.
+        var flac = await File.ReadAllBytesAsync(await AudioFiles.ToneAsync("flac", seconds: 1));
+        var upload = await Upload.ValidAsync() with { Audio = flac, AudioName = "tone.flac", AudioType = "audio/flac" };
+        using var request = ApiRouteTable.Request(route, new RouteIds(id, 0, 0), upload);
 
         var error = await client.AssertRefusedAsync(factory, request, "an upload with a 1 ms probe limit");
 
