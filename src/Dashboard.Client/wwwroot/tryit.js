@@ -104,5 +104,7 @@
     drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('dropzone-over'); });
     drop.addEventListener('dragleave', () => drop.classList.remove('dropzone-over'));
     drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('dropzone-over'); sendFile(e.dataTransfer.files[0]).catch(fail); });
+    mic.disabled = false;
+    file.disabled = false;
   };
 })();
