@@ -25,6 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Server.CreateUserAsync(Org, Viewer, "viewer", Plan);
         playwright = await Playwright.CreateAsync();
         Browser = await LaunchChromiumAsync(playwright);
+        Assertions.SetDefaultExpectTimeout(StepTimeoutMs);
     }
 
     /// <summary>Debian's Chromium, headless.</summary>
@@ -33,6 +34,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         ExecutablePath = "/usr/bin/chromium",
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
+
+    /// <summary>
+    /// How long one browser step may wait. Generous because CI runs these beside sphinx trainings on 2 cores, where
+    /// creating a model once took over 15 s to navigate.
+    /// </summary>
+    public const int StepTimeoutMs = 30_000;
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
     /// <param name="server">Another server than the collection's, e.g. one with the sphinx engine.</param>
@@ -47,7 +54,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/models");
         await page.GetByTestId("login-email").FillAsync(email);

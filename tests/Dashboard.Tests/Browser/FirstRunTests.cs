@@ -105,7 +105,7 @@ public sealed class FirstRunTests(BrowserFixture fixture)
     private async Task<IPage> NewPageAsync(DashboardServer server)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserFixture.StepTimeoutMs);
         return await context.NewPageAsync();
     }
 }
