@@ -29,6 +29,7 @@ public sealed class LiveRecognizer : IDisposable
 
     private const int Rate = SphinxDecoder.SampleRate;
     private const int Frame = VoiceActivityDetector.FrameSamples;
+    private const int PrerollFrames = (int)(PrerollSeconds * 100);
 
     private readonly SphinxDecoder decoder;
     private readonly StreamOptions options;
@@ -87,8 +88,9 @@ public sealed class LiveRecognizer : IDisposable
         position += Frame;
         if (!inUtterance)
         {
-            preroll.Enqueue((short[])frame.Clone());
-            if (preroll.Count > PrerollSeconds * 100) preroll.Dequeue();
+            var kept = preroll.Count == PrerollFrames ? preroll.Dequeue() : new short[Frame]; // silence allocates nothing once the preroll is full
+            frame.CopyTo(kept, 0);
+            preroll.Enqueue(kept);
             if (started) StartUtterance(events);
             return;
         }
