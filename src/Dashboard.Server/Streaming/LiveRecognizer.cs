@@ -23,7 +23,7 @@ public sealed class LiveRecognizer : IDisposable
 {
     public const double PrerollSeconds = 0.3;
     public const double InterimSeconds = 0.5;
-    public const double MaxUtteranceSeconds = 30;
+    public const double MaxUtteranceSeconds = UtteranceSplitter.MaxSeconds;
     /// <summary>Without endpointing, utterances still end at pauses this long (no speech_final), so results keep coming.</summary>
     public const int PauseWithoutEndpointingMs = 800;
 
