@@ -19,9 +19,8 @@ public static class PcmAudio
     {
         var limit = probed.DurationSeconds * 1.5 + 5;
         var result = await ProcessRunner.RunAsync("ffmpeg",
-            ["-nostdin", "-v", "error", "-y", "-protocol_whitelist", "file", "-f", probed.Demuxer, "-i", ToolMessages.Input(inputPath),
-             "-vn", "-ac", "1", "-ar", SphinxDecoder.SampleRate.ToString(CultureInfo.InvariantCulture),
-             "-t", limit.ToString("0.###", CultureInfo.InvariantCulture), "-f", "s16le", "-acodec", "pcm_s16le", outputPath],
+            ["-nostdin", "-y", .. FfmpegArguments("file", ["-f", probed.Demuxer], ToolMessages.Input(inputPath),
+                ["-t", limit.ToString("0.###", CultureInfo.InvariantCulture), outputPath])],
             timeout, ct);
         if (result.ExitCode != 0 || !File.Exists(outputPath))
             throw new AudioRejectedException($"could not be decoded as audio ({ToolMessages.Reason(result.StandardError, last: true) ?? "ffmpeg failed"}).");
@@ -29,6 +28,19 @@ public static class PcmAudio
             throw new AudioRejectedException(string.Create(CultureInfo.InvariantCulture,
                 $"holds more audio than its header declares ({probed.DurationSeconds:0.#} seconds); it is damaged or not what it claims."));
     }
+
+    /// <summary>
+    /// ffmpeg's arguments to decode <paramref name="input"/> to what the decoder reads (16 kHz mono s16le), for files and
+    /// live streams alike: the input is read through <paramref name="protocol"/> only, so it can never name another
+    /// file or a network address. <paramref name="output"/> ends with where the samples go.
+    /// </summary>
+    public static string[] FfmpegArguments(string protocol, IEnumerable<string> inputFormat, string input, IEnumerable<string> output) =>
+        ["-v", "error", "-protocol_whitelist", protocol, .. inputFormat, "-i", input,
+         "-vn", "-ac", "1", "-ar", SphinxDecoder.SampleRate.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "-acodec", "pcm_s16le", .. output];
+
+    /// <summary>What a WAV file of <paramref name="seconds"/> of decoder audio is, as the probe would describe it.</summary>
+    public static AudioInfo DecoderWav(double seconds) =>
+        new("wav", "pcm_s16le", seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16L);
 
     public static async Task<short[]> ReadAsync(string rawPath, CancellationToken ct)
     {
@@ -49,7 +61,7 @@ public static class PcmAudio
             var seconds = samples.Length / (double)SphinxDecoder.SampleRate;
             AudioPlausibility.Check(seconds, samples.LongLength * 2, new FileInfo(inputPath).Length);
             AudioPlausibility.CheckLength(seconds, maxSeconds);
-            return new DecodedAudio(samples, new AudioInfo("wav", "pcm_s16le", seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16));
+            return new DecodedAudio(samples, DecoderWav(seconds));
         }
         var info = await probe.ProbeAsync(inputPath, use, ct);
         AudioPlausibility.CheckLength(info.DurationSeconds, maxSeconds);

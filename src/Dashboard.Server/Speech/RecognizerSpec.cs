@@ -50,5 +50,8 @@ public sealed record Recognition(IReadOnlyList<RecognizedWord> Words, double Dur
 {
     public string Transcript => string.Join(' ', Words.Select(w => w.Word));
 
-    public double Confidence => Words.Count == 0 ? 0 : Math.Round(Words.Average(w => w.Confidence), 4);
+    public double Confidence => ConfidenceOf(Words);
+
+    /// <summary>The mean confidence of <paramref name="words"/> (0 for none).</summary>
+    public static double ConfidenceOf(IReadOnlyList<RecognizedWord> words) => words.Count == 0 ? 0 : Math.Round(words.Average(w => w.Confidence), 4);
 }

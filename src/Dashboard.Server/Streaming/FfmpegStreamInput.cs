@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Dashboard.Server.Data;
 using Dashboard.Server.Speech;
@@ -34,18 +33,17 @@ public sealed class FfmpegStreamInput : IStreamAudioInput
         return new FfmpegStreamInput(process, commands);
     }
 
-    public static IEnumerable<string> Arguments(StreamOptions options)
+    private static string[] Arguments(StreamOptions options)
     {
-        string[] head = ["-hide_banner", "-v", "error", "-protocol_whitelist", "pipe"]; // not -fflags nobuffer: it drops raw input
-        string[] input = options.Encoding switch
+        string[] raw = ["-ar", Text(options.SampleRate), "-ac", Text(options.Channels)];
+        string[] format = options.Encoding switch
         {
-            "linear16" => ["-f", "s16le", "-ar", Text(options.SampleRate), "-ac", Text(options.Channels)],
-            "mulaw" => ["-f", "mulaw", "-ar", Text(options.SampleRate), "-ac", Text(options.Channels)],
-            "alaw" => ["-f", "alaw", "-ar", Text(options.SampleRate), "-ac", Text(options.Channels)],
+            "linear16" => ["-f", "s16le", .. raw],
+            "mulaw" or "alaw" => ["-f", options.Encoding, .. raw],
             _ => ["-probesize", "8192", "-analyzeduration", "0"],
         };
-        string[] output = ["-vn", "-ac", "1", "-ar", Text(SphinxDecoder.SampleRate), "-f", "s16le", "-acodec", "pcm_s16le", "-flush_packets", "1", "pipe:1"];
-        return [.. head, .. input, "-i", "pipe:0", .. output];
+        // not -fflags nobuffer: it drops raw input
+        return ["-hide_banner", .. PcmAudio.FfmpegArguments("pipe", format, "pipe:0", ["-flush_packets", "1", "pipe:1"])];
     }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -72,22 +70,16 @@ public sealed class FfmpegStreamInput : IStreamAudioInput
     private async Task PumpAsync()
     {
         var buffer = new byte[ReadBytes];
-        var carried = 0;
+        var joiner = new SampleJoiner();
         var output = process.StandardOutput.BaseStream;
-        while (true)
+        int read;
+        while ((read = await output.ReadAsync(buffer)) > 0)
         {
-            var read = await output.ReadAsync(buffer.AsMemory(carried));
-            if (read == 0) break;
-            var total = carried + read;
-            var usable = total & ~1;
-            var samples = MemoryMarshal.Cast<byte, short>(buffer.AsSpan(0, usable)).ToArray();
-            carried = total - usable;
-            if (carried == 1) buffer[0] = buffer[usable];
+            var samples = joiner.Join(buffer.AsSpan(0, read));
             if (samples.Length > 0) commands.TryWrite(new AudioCommand(samples)); // unbounded: fails only once the stream has ended
         }
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            commands.TryWrite(new UndecodableCommand("The audio could not be decoded; send linear16 with encoding and sample_rate, or a container such as WAV, WebM/Opus or Ogg."));
+        if (process.ExitCode != 0) commands.TryWrite(new UndecodableCommand()); // its stderr says why; the client gets DATA-0000
     }
 
     public async ValueTask DisposeAsync()

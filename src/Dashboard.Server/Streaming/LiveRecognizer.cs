@@ -23,12 +23,13 @@ public sealed class LiveRecognizer : IDisposable
 {
     public const double PrerollSeconds = 0.3;
     public const double InterimSeconds = 0.5;
-    public const double MaxUtteranceSeconds = 30;
+    public const double MaxUtteranceSeconds = UtteranceSplitter.MaxSeconds;
     /// <summary>Without endpointing, utterances still end at pauses this long (no speech_final), so results keep coming.</summary>
     public const int PauseWithoutEndpointingMs = 800;
 
     private const int Rate = SphinxDecoder.SampleRate;
     private const int Frame = VoiceActivityDetector.FrameSamples;
+    private const int PrerollFrames = (int)(PrerollSeconds * 100);
 
     private readonly SphinxDecoder decoder;
     private readonly StreamOptions options;
@@ -87,8 +88,9 @@ public sealed class LiveRecognizer : IDisposable
         position += Frame;
         if (!inUtterance)
         {
-            preroll.Enqueue((short[])frame.Clone());
-            if (preroll.Count > PrerollSeconds * 100) preroll.Dequeue();
+            var kept = preroll.Count == PrerollFrames ? preroll.Dequeue() : new short[Frame]; // silence allocates nothing once the preroll is full
+            frame.CopyTo(kept, 0);
+            preroll.Enqueue(kept);
             if (started) StartUtterance(events);
             return;
         }

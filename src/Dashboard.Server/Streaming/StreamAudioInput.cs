@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
 namespace Dashboard.Server.Streaming;
@@ -19,20 +18,15 @@ public static class StreamAudioInput
         options.IsDecoderPcm ? new DecoderPcmInput(commands) : FfmpegStreamInput.Start(options, commands);
 }
 
-/// <summary>linear16 at 16 kHz mono: the samples as sent (a message may split a sample; its byte waits for the next).</summary>
+/// <summary>linear16 at 16 kHz mono: the samples as sent.</summary>
 public sealed class DecoderPcmInput(ChannelWriter<StreamCommand> commands) : IStreamAudioInput
 {
-    private byte? carried;
+    private readonly SampleJoiner samples = new();
 
     public ValueTask WriteAsync(ReadOnlyMemory<byte> audio, CancellationToken ct)
     {
-        var bytes = audio.Span;
-        var joined = new byte[(carried.HasValue ? 1 : 0) + bytes.Length];
-        if (carried is { } first) joined[0] = first;
-        bytes.CopyTo(joined.AsSpan(carried.HasValue ? 1 : 0));
-        carried = joined.Length % 2 == 1 ? joined[^1] : null;
-        var samples = MemoryMarshal.Cast<byte, short>(joined.AsSpan(0, joined.Length & ~1)).ToArray();
-        return samples.Length == 0 ? ValueTask.CompletedTask : commands.WriteAsync(new AudioCommand(samples), ct);
+        var pcm = samples.Join(audio.Span);
+        return pcm.Length == 0 ? ValueTask.CompletedTask : commands.WriteAsync(new AudioCommand(pcm), ct);
     }
 
     public Task CompleteAsync() => Task.CompletedTask;

@@ -12,4 +12,4 @@ public sealed record FinalizeCommand : StreamCommand;
 public sealed record CloseCommand(bool SendMetadata) : StreamCommand;
 
 /// <summary>The audio could not be decoded (Deepgram's DATA-0000).</summary>
-public sealed record UndecodableCommand(string Reason) : StreamCommand;
+public sealed record UndecodableCommand : StreamCommand;

@@ -17,13 +17,7 @@ public static class StreamMessages
     public static readonly int[] MonoChannel = [0, 1];
 }
 
-public sealed record StreamModelInfo(string Name, string Version, string Arch);
-
-public sealed record StreamResultMetadata(string RequestId, StreamModelInfo ModelInfo, string ModelUuid);
-
-public sealed record StreamAlternative(string Transcript, double Confidence, IReadOnlyList<DeepgramWord> Words);
-
-public sealed record StreamChannel(IReadOnlyList<StreamAlternative> Alternatives);
+public sealed record StreamResultMetadata(string RequestId, DeepgramModelInfo ModelInfo, string ModelUuid);
 
 /// <summary>
 /// A transcript of the window [<see cref="Start"/>, Start + <see cref="Duration"/>) of the stream. Interim results
@@ -31,7 +25,7 @@ public sealed record StreamChannel(IReadOnlyList<StreamAlternative> Alternatives
 /// </summary>
 public sealed record StreamResults(
     int[] ChannelIndex, double Duration, double Start, bool IsFinal, bool SpeechFinal, bool FromFinalize,
-    StreamChannel Channel, StreamResultMetadata Metadata)
+    DeepgramChannel Channel, StreamResultMetadata Metadata)
 {
     [JsonPropertyOrder(-1)] public string Type => "Results";
 }
@@ -49,7 +43,7 @@ public sealed record UtteranceEndMessage(int[] Channel, double LastWordEnd)
 /// <summary>The summary sent when the stream ends (after CloseStream): its id, the audio received and the model.</summary>
 public sealed record StreamMetadataMessage(
     string TransactionKey, string RequestId, string Sha256, DateTimeOffset Created, double Duration, int Channels,
-    IReadOnlyList<string> Models, IReadOnlyDictionary<string, StreamModelInfo> ModelInfo)
+    IReadOnlyList<string> Models, IReadOnlyDictionary<string, DeepgramModelInfo> ModelInfo)
 {
     [JsonPropertyOrder(-1)] public string Type => "Metadata";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Transcription;
 using Dashboard.Server.Transcription.Listen;
+using static Dashboard.Server.Transcription.Listen.DeepgramQuery;
 
 namespace Dashboard.Server.Streaming;
 
@@ -40,7 +40,7 @@ public sealed record StreamOptions
         if (listen.Callback is not null) throw ApiErrors.Validation("callback", "callback is not available for streams: results come over the WebSocket.");
         if (listen.Utterances || listen.Paragraphs)
             throw ApiErrors.Validation(listen.Utterances ? "utterances" : "paragraphs", "utterances and paragraphs are for pre-recorded audio (POST /v1/listen); streams give Results per utterance.");
-        var encoding = Single(query, "encoding")?.ToLowerInvariant();
+        var encoding = Value(query, "encoding")?.ToLowerInvariant();
         if (encoding is not null && !Encodings.Contains(encoding))
             throw ApiErrors.Validation("encoding", $"encoding '{encoding}' is not available; use one of {string.Join(", ", Encodings)}, or send containerized audio (WAV, WebM, Ogg, MP3) without encoding.");
         return new StreamOptions
@@ -49,10 +49,10 @@ public sealed record StreamOptions
             Encoding = encoding,
             SampleRate = Number(query, "sample_rate", 8000, 48000) ?? (encoding is "mulaw" or "alaw" ? 8000 : 16000),
             Channels = Number(query, "channels", 1, 8) ?? 1,
-            InterimResults = TranscriptionRequestReader.ParseFlag(Single(query, "interim_results"), "interim_results") ?? false,
-            EndpointingMs = Endpointing(Single(query, "endpointing")),
+            InterimResults = Flag(query, "interim_results") ?? false,
+            EndpointingMs = Endpointing(Value(query, "endpointing")),
             UtteranceEndMs = Number(query, "utterance_end_ms", 1000, 60000),
-            VadEvents = TranscriptionRequestReader.ParseFlag(Single(query, "vad_events"), "vad_events") ?? false,
+            VadEvents = Flag(query, "vad_events") ?? false,
         };
     }
 
@@ -65,13 +65,10 @@ public sealed record StreamOptions
         _ => throw ApiErrors.Validation("endpointing", "endpointing must be a number of milliseconds (up to 60000) or false."),
     };
 
-    private static int? Number(IQueryCollection query, string name, int min, int max) => Single(query, name) switch
+    private static int? Number(IQueryCollection query, string name, int min, int max) => Value(query, name) switch
     {
         null => null,
         var text when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max => value,
         _ => throw ApiErrors.Validation(name, $"{name} must be a whole number from {min} to {max}."),
     };
-
-    private static string? Single(IQueryCollection query, string name) =>
-        query[name].LastOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 }

@@ -22,11 +22,10 @@ public sealed class StreamRecorder(TranscriptionLedger ledger, PoolKeeper pool, 
         }
         await ledger.RecordAsync(new TranscriptionCharge(Billing.LedgerKinds.Stream, model.Name, model.ModelId, outcome.Seconds, decision, $"Live stream with {model.Name}"));
         int? kept = null;
-        if (recording is not null && decision.Participates)
+        if (recording is not null) // there is one only for a participating stream
         {
             using var staged = await recording.StageAsync(storage, CancellationToken.None);
-            var wav = new AudioInfo("wav", "pcm_s16le", outcome.Seconds, SphinxDecoder.SampleRate, 1, SphinxDecoder.SampleRate * 16L); // as recorded
-            var result = new TranscriptionResult(model, new Recognition(outcome.Words, Math.Round(outcome.Seconds, 3)), decision, wav);
+            var result = new TranscriptionResult(model, new Recognition(outcome.Words, Math.Round(outcome.Seconds, 3)), decision, PcmAudio.DecoderWav(outcome.Seconds));
             kept = await pool.KeepTranscriptionAsync(result, staged, RetainedKinds.Stream, CancellationToken.None);
         }
         var pooled = kept is { } id ? $"kept as pool item {id}" : decision.ByAccount ? "not kept (account opted out)" : decision.OptOut ? "not kept (mip_opt_out)" : "not kept";

@@ -1,15 +1,15 @@
+using Dashboard.Server.Speech;
 using Dashboard.Server.Transcription;
 using Dashboard.Server.Transcription.Listen;
 using Dashboard.Shared.Transcription;
 
 namespace Dashboard.Server.Streaming;
 
-/// <summary>Turns a stream's recognizer events into Deepgram's live messages, formatted as the options ask (punctuate, smart_format).</summary>
+/// <summary>Turns a stream's recognizer events into Deepgram's live messages, shaped as /v1/listen shapes a file's answer.</summary>
 public sealed class StreamResultWriter(StreamOptions options, ResolvedModel model, string requestId)
 {
-    public string ModelUuid { get; } = DeepgramModelNames.IdOf(model.DecoderKey).ToString();
-
-    public StreamModelInfo ModelInfo { get; } = new(model.Name, model.DecoderKey, "pocketsphinx");
+    private readonly string modelUuid = DeepgramModelNames.IdOf(model);
+    private readonly DeepgramModelInfo modelInfo = DeepgramModelNames.InfoOf(model);
 
     public object ToMessage(LiveEvent live) => live switch
     {
@@ -21,16 +21,14 @@ public sealed class StreamResultWriter(StreamOptions options, ResolvedModel mode
 
     private StreamResults Results(LiveResult result)
     {
-        var words = result.Words.Select(w => new DeepgramWord(w.Word, w.Start, w.End, w.Confidence)).ToList();
-        var formatted = TranscriptFormatter.Format(words, options.Listen.FormatsText, options.Listen.SmartFormat);
-        var confidence = words.Count == 0 ? 0 : Math.Round(words.Average(w => w.Confidence), 4);
+        var formatted = DeepgramResponseBuilder.Format(result.Words, options.Listen);
         return new StreamResults(StreamMessages.MonoChannel, Math.Round(result.End - result.Start, 3), Math.Round(result.Start, 3),
             result.IsFinal, result.SpeechFinal, result.FromFinalize,
-            new StreamChannel([new StreamAlternative(formatted.Transcript, confidence, formatted.Words)]),
-            new StreamResultMetadata(requestId, ModelInfo, ModelUuid));
+            new DeepgramChannel([new DeepgramAlternative(formatted.Transcript, Recognition.ConfidenceOf(result.Words), formatted.Words)]),
+            new StreamResultMetadata(requestId, modelInfo, modelUuid));
     }
 
     public StreamMetadataMessage Metadata(string sha256, DateTimeOffset created, double seconds) =>
-        new("deprecated", requestId, sha256, created, Math.Round(seconds, 3), options.Channels, [ModelUuid],
-            new Dictionary<string, StreamModelInfo> { [ModelUuid] = ModelInfo });
+        new("deprecated", requestId, sha256, created, Math.Round(seconds, 3), options.Channels, [modelUuid],
+            new Dictionary<string, DeepgramModelInfo> { [modelUuid] = modelInfo });
 }

@@ -29,7 +29,7 @@ public static class StreamingEndpoints
         var caller = await StreamCaller.AuthenticateAsync(http);
         var options = StreamOptions.Parse(http.Request.Query, http.Request.QueryString.Value ?? "");
         var organizationId = caller.Principal.OrganizationIdOf();
-        var model = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(options.Listen.Model), options.Listen.Language, ct);
+        var model = await resolver.ResolveAsync(organizationId, options.Listen, ct);
         if (!http.WebSockets.IsWebSocketRequest)
             throw ApiErrors.UpgradeRequired(
                 "GET /v1/listen is Deepgram's live API: open it as a WebSocket. For pre-recorded audio, POST the audio to /v1/listen.");

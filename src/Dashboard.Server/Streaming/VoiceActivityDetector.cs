@@ -1,3 +1,5 @@
+using Dashboard.Server.Speech.Segmentation;
+
 namespace Dashboard.Server.Streaming;
 
 /// <summary>
@@ -8,14 +10,13 @@ namespace Dashboard.Server.Streaming;
 /// </summary>
 public sealed class VoiceActivityDetector
 {
-    public const int FrameSamples = 160;
+    public const int FrameSamples = PauseDetector.FrameSamples;
     public const double SpeechAboveFloorDb = 15;
     public const double AbsoluteFloorDb = -55;
     public const int OnsetFrames = 3;
     private const double FloorRisePerFrame = 0.03;
     private const double FloorRisePerFrameAtStart = 0.3; // learn a noisy room within the first second
     private const int StartFrames = 100;
-    private const double SilenceDb = -90;
 
     private double floor = -60;
     private int voicedRun;
@@ -29,8 +30,8 @@ public sealed class VoiceActivityDetector
     /// <summary>Classifies one frame; true when speech started on it.</summary>
     public bool Push(ReadOnlySpan<short> frame)
     {
-        var level = Level(frame);
-        floor = level < floor ? Math.Max(level, SilenceDb) : floor + (frames++ < StartFrames ? FloorRisePerFrameAtStart : FloorRisePerFrame);
+        var level = PauseDetector.LevelDb(frame);
+        floor = level < floor ? level : floor + (frames++ < StartFrames ? FloorRisePerFrameAtStart : FloorRisePerFrame);
         var voiced = level > Math.Max(floor + SpeechAboveFloorDb, AbsoluteFloorDb);
         voicedRun = voiced ? voicedRun + 1 : 0;
         SilentFrames = voiced ? 0 : SilentFrames + 1;
@@ -41,12 +42,4 @@ public sealed class VoiceActivityDetector
 
     /// <summary>The speaker stopped: the next voiced run starts new speech.</summary>
     public void EndSpeech() => InSpeech = false;
-
-    private static double Level(ReadOnlySpan<short> frame)
-    {
-        double energy = 0;
-        foreach (var sample in frame) energy += (double)sample * sample;
-        var rms = Math.Sqrt(energy / Math.Max(1, frame.Length)) / 32768.0;
-        return Math.Max(SilenceDb, 20 * Math.Log10(rms + 1e-10));
-    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dashboard.Shared.Models;
+using Dashboard.Shared.Transcription;
 
 namespace Dashboard.Server.Transcription;
 
@@ -19,6 +20,9 @@ public static class DeepgramModelNames
             : BaseModels.General;
     }
 
-    /// <summary>Deepgram names models by UUID in metadata; ours are stable name-based ids.</summary>
-    public static Guid IdOf(string decoderKey) => new(SHA256.HashData(Encoding.UTF8.GetBytes(decoderKey)).AsSpan(0, 16));
+    /// <summary>Deepgram names models by UUID in metadata; ours are stable ids from the decoder key.</summary>
+    public static string IdOf(ResolvedModel model) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(model.DecoderKey)).AsSpan(0, 16)).ToString();
+
+    /// <summary>metadata.model_info[id] of a file's answer and of a stream's messages alike.</summary>
+    public static DeepgramModelInfo InfoOf(ResolvedModel model) => new(model.Name, model.ServedBy, "pocketsphinx");
 }

@@ -30,7 +30,7 @@ public static class ListenEndpoints
         var requestId = DeepgramRequestIds.Of(http);
         var options = ListenOptions.Parse(http.Request.Query, http.Request.QueryString.Value ?? "");
         var organizationId = user.OrganizationIdOf();
-        var model = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(options.Model), options.Language, ct); // 404/409 before the body is read
+        var model = await resolver.ResolveAsync(organizationId, options, ct); // 404/409 before the body is read
         if (options.Callback is { } callback) await policy.EnsureAllowedAsync(callback, "callback", ct);
         var url = TranscriptionRequestReader.IsJson(http.Request) ? await TranscriptionRequestReader.ReadUrlAsync(http.Request, ct) : null;
         if (options.Callback is not null)

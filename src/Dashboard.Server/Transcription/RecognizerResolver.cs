@@ -26,6 +26,10 @@ public sealed partial class RecognizerResolver(
 {
     public const string CustomPrefix = "custom_model_";
 
+    /// <summary>The model of a /v1/listen request (a file or a stream): Deepgram's model names mean a general model.</summary>
+    public Task<ResolvedModel> ResolveAsync(int organizationId, Listen.ListenOptions options, CancellationToken ct) =>
+        ResolveAsync(organizationId, DeepgramModelNames.ToOurs(options.Model), options.Language, ct);
+
     public async Task<ResolvedModel> ResolveAsync(int organizationId, string? model, string? language, CancellationToken ct)
     {
         var name = string.IsNullOrWhiteSpace(model) ? BaseModels.General : model.Trim();

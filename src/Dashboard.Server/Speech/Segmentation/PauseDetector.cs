@@ -15,7 +15,8 @@ public readonly record struct Pause(int Start, int End)
 public static class PauseDetector
 {
     public const int FrameSamples = SphinxDecoder.SampleRate / 100;
-    private const double FloorDb = -90;
+    /// <summary>The level of digital silence: no frame is quieter.</summary>
+    public const double FloorDb = -90;
 
     /// <summary>Pauses of at least <paramref name="minimumSeconds"/>, in order.</summary>
     public static List<Pause> Find(ReadOnlySpan<short> pcm, double minimumSeconds)
@@ -48,13 +49,16 @@ public static class PauseDetector
     private static double[] FrameLevels(ReadOnlySpan<short> pcm)
     {
         var levels = new double[pcm.Length / FrameSamples];
-        for (var f = 0; f < levels.Length; f++)
-        {
-            double energy = 0;
-            foreach (var sample in pcm.Slice(f * FrameSamples, FrameSamples)) energy += (double)sample * sample;
-            var rms = Math.Sqrt(energy / FrameSamples) / 32768.0;
-            levels[f] = Math.Max(FloorDb, 20 * Math.Log10(rms + 1e-10));
-        }
+        for (var f = 0; f < levels.Length; f++) levels[f] = LevelDb(pcm.Slice(f * FrameSamples, FrameSamples));
         return levels;
+    }
+
+    /// <summary>The RMS level of a (non-empty) frame in dBFS, no lower than <see cref="FloorDb"/>.</summary>
+    public static double LevelDb(ReadOnlySpan<short> frame)
+    {
+        double energy = 0;
+        foreach (var sample in frame) energy += (double)sample * sample;
+        var rms = Math.Sqrt(energy / frame.Length) / 32768.0;
+        return Math.Max(FloorDb, 20 * Math.Log10(rms + 1e-10));
     }
 }

@@ -25,7 +25,7 @@ public sealed class ListenCallbackRunner(
         string payload;
         try
         {
-            var model = await resolver.ResolveAsync(organizationId, DeepgramModelNames.ToOurs(options.Model), options.Language, ct);
+            var model = await resolver.ResolveAsync(organizationId, options, ct);
             using var audio = url is null ? await StageAsync(audioBlob!, ct) : await fetcher.FetchAsync(url, ct);
             payload = JsonSerializer.Serialize(await transcriber.TranscribeAsync(organizationId, options, model, audio, requestId, ct), json.Value.SerializerOptions);
         }

@@ -2,6 +2,7 @@ using Dashboard.Server.Speech.Keywords;
 using Dashboard.Server.Privacy;
 using System.Globalization;
 using Dashboard.Server.Errors;
+using static Dashboard.Server.Transcription.Listen.DeepgramQuery;
 
 namespace Dashboard.Server.Transcription.Listen;
 
@@ -35,9 +36,9 @@ public sealed record ListenOptions
 
     public static ListenOptions Parse(IQueryCollection query, string queryString) => new()
     {
-        Model = Single(query, "model"),
-        Language = Single(query, "language"),
-        MipOptOut = MipOptOutFlag.Parse(Single(query, MipOptOutFlag.Name)),
+        Model = Value(query, "model"),
+        Language = Value(query, "language"),
+        MipOptOut = MipOptOutFlag.Parse(Value(query, MipOptOutFlag.Name)),
         Keywords = KeywordBoost.Parse([.. Values(query, "keywords")], [.. Values(query, "keyterm")], commaSeparated: false), // one term per repeated key
         Punctuate = Flag(query, "punctuate") ?? false,
         SmartFormat = Flag(query, "smart_format") ?? false,
@@ -46,20 +47,12 @@ public sealed record ListenOptions
         Paragraphs = Flag(query, "paragraphs") ?? false,
         Tags = Values(query, "tag").Select(t => t.Length <= 128 ? t : throw ApiErrors.Validation("tag", "A tag is at most 128 characters.")).ToList(),
         Extra = Values(query, "extra").Select(ExtraPair).ToList(),
-        Callback = Single(query, "callback"),
-        CallbackMethod = Method(Single(query, "callback_method")),
+        Callback = Value(query, "callback"),
+        CallbackMethod = Method(Value(query, "callback_method")),
         QueryString = queryString,
     };
 
-    private static string? Single(IQueryCollection query, string name) =>
-        query[name].LastOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
-
-    private static IEnumerable<string> Values(IQueryCollection query, string name) =>
-        query[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim());
-
-    private static bool? Flag(IQueryCollection query, string name) => TranscriptionRequestReader.ParseFlag(Single(query, name), name);
-
-    private static double? Seconds(IQueryCollection query, string name) => Single(query, name) switch
+    private static double? Seconds(IQueryCollection query, string name) => Value(query, name) switch
     {
         null => null,
         var text when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0.05 and <= 60 => value,
