@@ -163,7 +163,7 @@ public sealed partial class CustomModel
             throw ApiErrors.Conflict(Id, $"Version {version.Version} did not train successfully, so it cannot serve.");
         ActiveRunId = version.Id;
         UpdatedAt = now;
-        var worse = version.IsWorseThanBase ? $", although it is worse than the base model (WER {version.WordErrorRate:0.##}% against {version.BaseWordErrorRate:0.##}%)" : "";
+        var worse = version.IsWorseThanBase ? $", although it is worse than the base model ({version.WerAgainstBase})" : "";
         Raise(version, LogLevels.Info, $"Version {version.Version} now serves transcription requests (chosen by {chosenBy}){worse}.");
     }
 }

@@ -22,7 +22,7 @@ public sealed record ModelVersions(TrainingRun? Serving, TrainingRun? Latest)
         : Latest is not null ? model.BaseModel : null;
 
     public HeldBackVersionDto? HeldBackOf(CustomModel model) => HeldBack is { } run ? new HeldBackVersionDto(run.Version, HeldBackReasons.WorseThanBase,
-        $"Version {run.Version} is worse than the base model on the test set (WER {run.WordErrorRate:0.##}% against {run.BaseWordErrorRate:0.##}%), "
+        $"Version {run.Version} is worse than the base model on the test set ({run.WerAgainstBase}), "
         + $"so it does not serve: {CustomModel.NameOf(model.Id)} answers with {Describe(model)} until an admin chooses to serve version {run.Version}.") : null;
 
     private string Describe(CustomModel model) => Serving is { } serving ? $"version {serving.Version}" : $"the base model ({model.BaseModel})";

@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Shared.Training;
 
 namespace Dashboard.Server.Training;
 
@@ -41,4 +42,7 @@ public static class TrainingStages
     public const string Train = "train";
     public const string Evaluate = "evaluate";
     public static readonly IReadOnlyList<string> All = [Validate, Prepare, Train, Evaluate];
+
+    /// <summary>The steps the dashboard's timeline shows for a run of <paramref name="engine"/>: the stages it reports, in order.</summary>
+    public static IReadOnlyList<string> Of(string engine) => engine == TrainingEngines.Sphinx ? Sphinx.SphinxStages.All : All;
 }

@@ -24,4 +24,7 @@ public sealed class TrainingRun
 
     /// <summary>No fewer word errors than the base model on the test set: such a version does not start serving by itself.</summary>
     public bool IsWorseThanBase => WordErrorRate is { } wer && BaseWordErrorRate is { } baseWer && wer >= baseWer;
+
+    /// <summary>The test-set comparison with the base model, as messages quote it.</summary>
+    public string WerAgainstBase => $"WER {WordErrorRate:0.##}% against {BaseWordErrorRate:0.##}%";
 }

@@ -1,10 +1,8 @@
 using Dashboard.Server.Billing;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Live;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
-using Dashboard.Shared.Live;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
 using Microsoft.EntityFrameworkCore;
@@ -15,16 +13,15 @@ namespace Dashboard.Server.Training;
 /// <summary>
 /// Applies the model's training transitions (<see cref="CustomModel"/>'s Start, Begin, Complete, Fail, Cancel, Serve):
 /// each loads the model in a transaction, lets the aggregate decide, and commits once; a transition that lost a race
-/// with another one is applied again to what the other left. Afterwards the log line is written and the change published.
+/// with another one is applied again to what the other left. The events the aggregate raised are dispatched with the commit.
 /// Provider-neutral: the transaction and the concurrency tokens are all it relies on.
 /// </summary>
 public sealed class TrainingStateMachine(
     IDbContextFactory<DashboardDbContext> contexts, TrainingEventDispatcher dispatcher, ModelStatusCache statusCache,
     LedgerWriter ledger, IOptions<TrainingOptions> options, TimeProvider clock)
 {
-    public async Task<TrainingRun> StartAsync(int organizationId, int modelId, CancellationToken ct)
-    {
-        var run = await TransitionAsync(organizationId, modelId, async (db, model) =>
+    public Task<TrainingRun> StartAsync(int organizationId, int modelId, CancellationToken ct) =>
+        TransitionAsync(organizationId, modelId, async (db, model) =>
         {
             model.EnsureNotRunning();
             var files = await db.DataFiles.AsNoTracking().Where(f => f.ModelId == modelId).ToListAsync(ct);
@@ -42,8 +39,6 @@ public sealed class TrainingStateMachine(
             model.Start(run, run.QueuedAt);
             return run;
         }, ct);
-        return run;
-    }
 
     /// <summary>The job takes the run up; null when it is no longer current (canceled, replaced, model deleted).</summary>
     public Task<BegunRun?> BeginAsync(int modelId, int runId, CancellationToken ct) =>
@@ -70,7 +65,8 @@ public sealed class TrainingStateMachine(
                 RunId = runId, DataFileId = f.Id, Type = f.Type, AudioFileName = f.AudioFileName, DurationSeconds = f.DurationSeconds,
             }));
             ledger.AddTrainingCharge(db, model, run);
-            var serving = model.ActiveRunId is { } active ? await db.TrainingRuns.AsNoTracking().FirstAsync(r => r.Id == active) : null;
+            // Find: the tracked run itself, without a query, when it is the one that now serves
+            var serving = model.ActiveRunId is { } active ? await db.TrainingRuns.FindAsync(active) : null;
             if (new ModelVersions(serving, run).HeldBackOf(model) is { } heldBack) model.Note(run, LogLevels.Warning, heldBack.Message);
             return true;
         }, CancellationToken.None);

@@ -36,7 +36,7 @@ public sealed class ModelVersionService(DashboardDbContext db, ModelService mode
     {
         var run = await machine.ServeAsync(organizationId, modelId, version, ChosenBy(admin), ct);
         await audit.RecordAsync(admin, AuditActions.VersionServe, AuditResources.ModelVersion(modelId, version),
-            run.IsWorseThanBase ? $"worse than the base model: WER {run.WordErrorRate:0.##}% against {run.BaseWordErrorRate:0.##}%" : null);
+            run.IsWorseThanBase ? $"worse than the base model: {run.WerAgainstBase}" : null);
         db.ChangeTracker.Clear();
         return await ListAsync(organizationId, modelId, ct);
     }

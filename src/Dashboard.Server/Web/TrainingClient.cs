@@ -5,6 +5,7 @@ using Dashboard.Shared.Dashboard;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Server.Web;
 
@@ -25,9 +26,11 @@ public sealed class TrainingClient(DashboardUser user) : ITrainingClient
             var model = await s.GetRequiredService<ModelService>().FindTrackedAsync(org, id, ct);
             var runs = await s.GetRequiredService<DashboardDbContext>().TrainingRuns.AsNoTracking()
                 .Where(r => r.ModelId == id).OrderBy(r => r.Version)
-                .Select(r => new TrainingRunDto(r.Version, r.Status, r.QueuedAt, r.StartedAt, r.FinishedAt, r.TrainingHours,
-                    r.WordErrorRate, r.BaseWordErrorRate, r.FailureReason))
+                .Select(r => new { r.Engine, Dto = new TrainingRunDto(r.Version, r.Status, r.QueuedAt, r.StartedAt, r.FinishedAt,
+                    r.TrainingHours, r.WordErrorRate, r.BaseWordErrorRate, r.FailureReason) })
                 .ToListAsync(ct);
-            return new TrainingMonitorDto(TrainingStages.All, model.TrainingStage, runs);
+            // The latest run's engine: the one whose stages a running or finished run reports.
+            var engine = runs.LastOrDefault()?.Engine ?? s.GetRequiredService<IOptions<TrainingOptions>>().Value.Engine;
+            return new TrainingMonitorDto(TrainingStages.Of(engine), model.TrainingStage, runs.ConvertAll(r => r.Dto));
         });
 }

@@ -17,10 +17,6 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
 
     private static Task<HttpResponseMessage> RunAsync(HttpClient client, int id) => client.PostAsJsonAsync($"{Models}/{id}/run", new { });
 
-    private static async Task<IReadOnlyList<string>> LogMessagesAsync(HttpClient client, int id) =>
-        (await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true))["lines"]!.AsArray()
-        .Select(l => (string)l!["message"]!).ToList();
-
     [Fact]
     public async Task StartTraining_Returns409_WhenNoDataUploaded()
     {
@@ -132,7 +128,7 @@ public sealed class TrainingLifecycleTests(DashboardFactory factory) : IClassFix
         Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"custom_model_{id}_training.log", response.Content.Headers.ContentDisposition?.FileName);
         var text = await response.Content.ReadAsStringAsync();
-        Assert.Equal(await LogMessagesAsync(client, id), text.TrimEnd('\n').Split('\n').Select(l => l[(l.IndexOf("] ", StringComparison.Ordinal) + 2)..]));
+        Assert.Equal(await client.LogMessagesAsync(id), text.TrimEnd('\n').Split('\n').Select(l => l[(l.IndexOf("] ", StringComparison.Ordinal) + 2)..]));
     }
 
     [Fact]

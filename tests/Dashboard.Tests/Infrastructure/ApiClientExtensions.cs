@@ -58,6 +58,18 @@ public static class ApiClientExtensions
         }
     }
 
+    /// <summary>Starts a run (202) and waits until it ends, which must be in <paramref name="expect"/>; returns the model then.</summary>
+    public static async Task<JsonNode> TrainAsync(this HttpClient client, int modelId, TrainingStatus expect = TrainingStatus.Success)
+    {
+        await (await client.PostAsJsonAsync($"{Models}/{modelId}/run", new { })).AssertStatusAsync(System.Net.HttpStatusCode.Accepted);
+        var done = await client.WaitForStatusAsync(modelId, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
+        Assert.True(done.Status() == expect, done.ToJsonString());
+        return done;
+    }
+
+    public static async Task<JsonNode> GetVersionsAsync(this HttpClient client, int modelId) =>
+        await (await client.GetAsync($"{Models}/{modelId}/versions")).AssertStatusAsync(System.Net.HttpStatusCode.OK);
+
     /// <summary>Polls until the run is in Running with at least <paramref name="percent"/> done: the moment to pull the plug.</summary>
     public static async Task<JsonNode> WaitForProgressAsync(this HttpClient client, int modelId, int percent = 1)
     {

@@ -44,6 +44,14 @@ public static class SphinxApiCalls
         return client.PostAsync("/api/v3/stt", form);
     }
 
+    /// <summary>Deepgram's pre-recorded request: the whole body is the WAV file.</summary>
+    public static async Task<HttpResponseMessage> ListenAsync(HttpClient client, string model, string audioPath)
+    {
+        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(audioPath));
+        body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+        return await client.PostAsync($"/v1/listen?model={model}", body);
+    }
+
     public static async Task<TranscriptionResponse> TranscribeAsync(HttpClient client, string model, string audioPath)
     {
         var response = await SttAsync(client, model, audioPath);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Server.Training.Sphinx;
+using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -9,6 +10,7 @@ using Xunit.Abstractions;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Speech.Text;
+using Dashboard.Server.Training;
 
 namespace Dashboard.Tests.Sphinx;
 
@@ -163,5 +165,18 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
         var ledger = scope.ServiceProvider.GetRequiredService<Dashboard.Server.Persistence.DashboardDbContext>().Ledger
             .Where(l => l.OrganizationId == trained.OrganizationId && l.Kind == "transcription").ToList();
         Assert.Contains(ledger, l => l.MipOptOut && l.Model == trained.CustomModel && Math.Abs(l.AudioSeconds - stt.Duration) < 0.01);
+    }
+
+    [Fact]
+    public async Task EveryStageTheSphinxEngineReports_IsAStepOfTheDashboardsTimeline_InOrder()
+    {
+        const string prefix = "Stage: ";
+        var log = (await SphinxApiCalls.GetJsonAsync(trained.Client, $"/api/v3/custom_models/{trained.ModelId}/log")).GetProperty("lines");
+        var reported = log.EnumerateArray().Select(l => l.GetProperty("message").GetString()!)
+            .Where(m => m.StartsWith(prefix, StringComparison.Ordinal)).Select(m => m[prefix.Length..]).ToList();
+
+        Assert.NotEmpty(reported);
+        var steps = TrainingStages.Of(TrainingEngines.Sphinx);
+        Assert.Equal(reported, steps.Where(reported.Contains));
     }
 }

@@ -1,8 +1,6 @@
 using Dashboard.Shared.Models;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Privacy;
@@ -39,30 +37,17 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
         return (client, await new CustomModelBuilder(client).ReadyToRun().CreateAsync());
     }
 
-    private static async Task<JsonNode> TrainAsync(HttpClient client, int id)
-    {
-        await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, TimeSpan.FromMinutes(1), TrainingStatus.Success, TrainingStatus.Failed);
-        Assert.True(done.Status() == TrainingStatus.Success, done.ToJsonString());
-        return done;
-    }
-
     /// <summary>What answered a transcription request, as /api/v3/stt and /v1/listen say it.</summary>
     private static async Task<(string Stt, string Listen)> ServedByAsync(HttpClient client, int id)
     {
         var speech = await AudioFiles.SpeechAsync("the patient has atrial fibrillation");
         var stt = await (await SphinxApiCalls.SttAsync(client, $"custom_model_{id}", speech)).AssertStatusAsync(HttpStatusCode.OK);
         Assert.Equal($"custom_model_{id}", (string?)stt["model"]);
-        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(speech));
-        body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-        var listen = await (await client.PostAsync($"/v1/listen?model=custom_model_{id}", body)).AssertStatusAsync(HttpStatusCode.OK);
+        var listen = await (await SphinxApiCalls.ListenAsync(client, $"custom_model_{id}", speech)).AssertStatusAsync(HttpStatusCode.OK);
         var info = listen["metadata"]!["model_info"]!.AsObject().Single().Value!;
         Assert.Equal($"custom_model_{id}", (string?)info["name"]);
         return ((string)stt["served_by"]!, (string)info["version"]!);
     }
-
-    private static async Task<JsonNode> VersionsAsync(HttpClient client, int id) =>
-        await (await client.GetAsync($"{Models}/{id}/versions")).AssertStatusAsync(HttpStatusCode.OK);
 
     [Fact]
     public async Task AFirstVersionWorseThanBase_DoesNotServe_TheBaseModelAnswers_UntilAnAdminServesIt_Audited()
@@ -70,7 +55,7 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
         SimulateImprovement(Worse);
         var (client, id) = await NewModelAsync();
 
-        var model = await TrainAsync(client, id);
+        var model = await client.TrainAsync(id);
 
         var metrics = model["training_metrics"]!;
         Assert.True((double)metrics["word_error_rate"]! > (double)metrics["base_word_error_rate"]!, metrics.ToJsonString());
@@ -85,7 +70,7 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
         Assert.Equal("worse_than_base", (string?)model["held_back"]!["reason"]);
         Assert.Contains("the base model (medical)", (string?)model["held_back"]!["message"]);
         Assert.Equal(("medical", "medical"), await ServedByAsync(client, id));
-        var versions = await VersionsAsync(client, id);
+        var versions = await client.GetVersionsAsync(id);
         Assert.Null(versions["serving_version"]);
         Assert.Equal("medical", (string?)versions["served_by"]);
         Assert.Equal(1, (int)versions["held_back"]!["version"]!);
@@ -109,11 +94,11 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
     public async Task AWorseRetrain_LeavesThePreviousVersionServing_AndTheModelShowsTheWorseOne()
     {
         var (client, id) = await NewModelAsync();
-        var first = (await TrainAsync(client, id))["training_metrics"]!;
+        var first = (await client.TrainAsync(id))["training_metrics"]!;
         Assert.True((double)first["accuracy_improvement"]! > 0);
         SimulateImprovement(Worse);
 
-        var model = await TrainAsync(client, id);
+        var model = await client.TrainAsync(id);
 
         Assert.Equal(2, (int)model["training_metrics"]!["version"]!);
         Assert.True((double)model["training_metrics"]!["accuracy_improvement"]! < 0);
@@ -133,7 +118,7 @@ public sealed class HeldBackVersionTests(DashboardFactory factory) : IClassFixtu
     {
         var (client, id) = await NewModelAsync();
 
-        var model = await TrainAsync(client, id);
+        var model = await client.TrainAsync(id);
 
         Assert.True((double)model["training_metrics"]!["accuracy_improvement"]! > 0);
         Assert.Equal(1, (int?)model["serving_version"]);

@@ -1,8 +1,6 @@
 using Dashboard.Shared.Models;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Sphinx;
 
@@ -22,16 +20,8 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
     {
         var client = await factory.CreateClientForAsync("versions-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
-        await TrainAsync(client, id, expect: TrainingStatus.Success);
+        await client.TrainAsync(id);
         return (client, id);
-    }
-
-    private static async Task<JsonNode> TrainAsync(HttpClient client, int id, TrainingStatus expect)
-    {
-        await (await client.PostAsJsonAsync($"{Models}/{id}/run", new { })).AssertStatusAsync(HttpStatusCode.Accepted);
-        var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
-        Assert.True(done.Status() == expect, done.ToJsonString());
-        return done;
     }
 
     /// <summary>Starts a retrain and returns once it waits at the closed gate, in Running.</summary>
@@ -42,16 +32,6 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         await factory.Gate.Reached;
     }
 
-    private static async Task<JsonNode> VersionsAsync(HttpClient client, int id) =>
-        await (await client.GetAsync($"{Models}/{id}/versions")).AssertStatusAsync(HttpStatusCode.OK);
-
-    private static async Task<HttpResponseMessage> ListenAsync(HttpClient client, string model, string audio)
-    {
-        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(audio));
-        body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-        return await client.PostAsync($"/v1/listen?model={model}", body);
-    }
-
     [Fact]
     public async Task ARetrainingModel_KeepsAnsweringTranscriptionRequests_WithItsServingVersion()
     {
@@ -60,7 +40,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         await StartHeldRetrainAsync(client, id);
 
         var stt = await SphinxApiCalls.SttAsync(client, $"custom_model_{id}", speech);
-        var listen = await ListenAsync(client, $"custom_model_{id}", speech);
+        var listen = await SphinxApiCalls.ListenAsync(client, $"custom_model_{id}", speech);
         var model = await client.GetModelAsync(id);
         factory.Gate.Open();
 
@@ -71,7 +51,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         Assert.Equal(1, (int)model["training_metrics"]!["version"]!);
         var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
         Assert.Equal(2, (int)done["training_metrics"]!["version"]!);
-        Assert.Equal(2, (int?)(await VersionsAsync(client, id))["serving_version"]);
+        Assert.Equal(2, (int?)(await client.GetVersionsAsync(id))["serving_version"]);
     }
 
     [Fact]
@@ -89,7 +69,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         Assert.Equal("The test set could not be decoded.", (string?)failed["failure_reason"]);
         Assert.Equal(first.ToJsonString(), failed["training_metrics"]!.ToJsonString());
         await stt.AssertStatusAsync(HttpStatusCode.OK);
-        var versions = await VersionsAsync(client, id);
+        var versions = await client.GetVersionsAsync(id);
         Assert.Equal(1, (int?)versions["serving_version"]);
         Assert.Equal([1], versions["data"]!.AsArray().Select(v => (int)v!["version"]!));
     }
@@ -100,9 +80,9 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var (client, id) = await TrainedModelAsync();
         var first = (await client.GetModelAsync(id))["training_metrics"]!;
         await (await client.UploadAsync(id, "train", await AudioFiles.ToneAsync("flac", 4), await AudioFiles.TranscriptAsync("more words"))).AssertStatusAsync(HttpStatusCode.OK);
-        var second = (await TrainAsync(client, id, expect: TrainingStatus.Success))["training_metrics"]!;
+        var second = (await client.TrainAsync(id))["training_metrics"]!;
 
-        var versions = await VersionsAsync(client, id);
+        var versions = await client.GetVersionsAsync(id);
 
         Assert.Equal(id, (int)versions["model_id"]!);
         Assert.Equal(2, (int?)versions["serving_version"]);
@@ -123,7 +103,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
     {
         var (client, id) = await TrainedModelAsync();
         var first = (await client.GetModelAsync(id))["training_metrics"]!;
-        await TrainAsync(client, id, expect: TrainingStatus.Success);
+        await client.TrainAsync(id);
 
         var served = await (await client.PostAsync($"{Models}/{id}/versions/1/serve", null)).AssertStatusAsync(HttpStatusCode.OK);
 
@@ -132,10 +112,9 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         Assert.Equal(TrainingStatus.Success, model.Status());
         Assert.Equal(first.ToJsonString(), model["training_metrics"]!.ToJsonString());
         await (await SphinxApiCalls.SttAsync(client, $"custom_model_{id}", await AudioFiles.SpeechAsync("heart rate"))).AssertStatusAsync(HttpStatusCode.OK);
-        var log = await (await client.GetAsync($"{Models}/{id}/log")).ReadJsonAsync(expectSuccess: true);
-        Assert.Contains(log["lines"]!.AsArray(), l => ((string)l!["message"]!).StartsWith("Version 1 now serves", StringComparison.Ordinal));
-        await TrainAsync(client, id, expect: TrainingStatus.Success);
-        Assert.Equal(3, (int?)(await VersionsAsync(client, id))["serving_version"]);
+        Assert.Contains(await client.LogMessagesAsync(id), m => m.StartsWith("Version 1 now serves", StringComparison.Ordinal));
+        await client.TrainAsync(id);
+        Assert.Equal(3, (int?)(await client.GetVersionsAsync(id))["serving_version"]);
     }
 
     [Fact]
@@ -149,7 +128,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         await (await client.PostAsync($"{Models}/{id}/versions/7/serve", null)).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await (await client.PostAsync($"{Models}/{id}/versions/2/serve", null)).AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT");
 
-        Assert.Equal(1, (int?)(await VersionsAsync(client, id))["serving_version"]);
+        Assert.Equal(1, (int?)(await client.GetVersionsAsync(id))["serving_version"]);
     }
 
     [Fact]
@@ -158,7 +137,7 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var client = await factory.CreateClientForAsync("versions-" + Guid.NewGuid().ToString("N"));
         var id = await new CustomModelBuilder(client).ReadyToRun().CreateAsync();
 
-        var versions = await VersionsAsync(client, id);
+        var versions = await client.GetVersionsAsync(id);
 
         Assert.Null(versions["serving_version"]);
         Assert.Empty(versions["data"]!.AsArray());

@@ -108,4 +108,5 @@ public static class SphinxStages
     public const string AcousticAdaptation = "adapt and tune on held-out data";
     public const string Evaluate = "evaluate";
     public const string Store = "store model";
+    public static readonly IReadOnlyList<string> All = [Convert, Normalize, Vocabulary, LanguageModel, AcousticAdaptation, Evaluate, Store];
 }
