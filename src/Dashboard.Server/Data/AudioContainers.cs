@@ -36,6 +36,10 @@ public static class AudioContainers
         return null;
     }
 
+    /// <summary>The demuxer of a format a data upload was accepted in: a stored file is decoded without probing it again.</summary>
+    public static string DemuxerOf(string format) => Audio.Where(c => c.Format == format).Select(c => c.Demuxer).FirstOrDefault()
+        ?? throw new AudioRejectedException($"is stored in the '{format}' format, which is not accepted; upload it again as {Names(AudioUse.TrainingData)}.");
+
     /// <summary>A format a data upload may have (and a browser plays from storage).</summary>
     public static bool IsUploadFormat(string format) => Audio.Any(c => c.Format == format);
 

@@ -28,7 +28,6 @@ public sealed class AudioRejectedException(string problem) : Exception(problem);
 /// </summary>
 public sealed partial class AudioProbe(IOptions<ToolOptions> options)
 {
-    public const string AcceptedFormats = "MP3, WAV, FLAC, M4A, AAC or OGG";
     private static readonly string[] LossyFormats = ["mp3", "m4a", "aac", "ogg"];
 
     /// <summary>Probes a data upload (audio only).</summary>
@@ -69,7 +68,7 @@ public sealed partial class AudioProbe(IOptions<ToolOptions> options)
             throw new AudioRejectedException("contains no audio stream.");
         var hasVideo = streams.Any(x => Text(x, "codec_type") == "video" && !IsCoverArt(x));
         if (hasVideo && use == AudioUse.TrainingData)
-            throw new AudioRejectedException($"is a video file; upload audio only ({AcceptedFormats}).");
+            throw new AudioRejectedException($"is a video file; upload audio only ({AudioContainers.Names(AudioUse.TrainingData)}).");
         var container = AudioContainers.Find(formatName, use) ?? throw new AudioRejectedException(
             $"is in the '{formatName}' format, which is not accepted; use {AudioContainers.Names(use)}.");
         var duration = Number(format, "duration") ?? Number(audio, "duration") ?? 0;

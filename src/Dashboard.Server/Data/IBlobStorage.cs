@@ -31,11 +31,10 @@ public interface IBlobStorage
     /// <paramref name="needsWorkingCopy"/> says of the file's first bytes that no tool will read it, the plaintext
     /// working copy is not written at all (<see cref="WorkingCopyAsync"/> makes it if it is wanted after all).
     /// </summary>
-    Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
-        StageAsync(content, maxBytes, ct);
+    Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct);
 
     /// <summary>The path of the staged file's plaintext for tools such as ffprobe, written from its stored form if it was staged without one.</summary>
-    Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct) => Task.FromResult(staged.LocalPath);
+    Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct);
 
     /// <summary>Moves a staged file to its permanent key; the staged file is gone afterwards.</summary>
     Task CommitAsync(StagedFile staged, string key, CancellationToken ct);
@@ -48,11 +47,7 @@ public interface IBlobStorage
     Task WriteAsync(string key, Stream content, CancellationToken ct);
 
     /// <summary>A second blob <paramref name="targetKey"/> with the content of <paramref name="sourceKey"/>; each can be deleted without the other.</summary>
-    async Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct)
-    {
-        await using var source = OpenRead(sourceKey);
-        await WriteAsync(targetKey, source, ct);
-    }
+    Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct);
 
     bool Exists(string key);
 

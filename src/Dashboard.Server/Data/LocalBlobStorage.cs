@@ -49,6 +49,12 @@ public sealed class LocalBlobStorage : IBlobStorage
         }
     }
 
+    /// <summary>Blobs are stored as they are: the staged plaintext is their stored form and the tools' working copy.</summary>
+    public Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
+        StageAsync(content, maxBytes, ct);
+
+    public Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct) => Task.FromResult(staged.LocalPath);
+
     public Task CommitAsync(StagedFile staged, string key, CancellationToken ct)
     {
         var target = PathOf(key);

@@ -12,8 +12,6 @@ public sealed class UncachedFileWriter : IDisposable
 {
     private const int Alignment = 4096;
     private readonly FileStream file;
-    private readonly byte[] pinned;
-    private readonly int start;
     private bool direct;
     private long position;
 
@@ -22,9 +20,9 @@ public sealed class UncachedFileWriter : IDisposable
         bufferSize = (bufferSize + Alignment - 1) / Alignment * Alignment;
         file = OwnerOnly.CreateFile(path);
         direct = NativeFiles.TrySetDirect(file.SafeFileHandle, direct: true);
-        pinned = GC.AllocateUninitializedArray<byte>(bufferSize + Alignment, pinned: true);
+        var pinned = GC.AllocateUninitializedArray<byte>(bufferSize + Alignment, pinned: true);
         var address = Marshal.UnsafeAddrOfPinnedArrayElement(pinned, 0).ToInt64();
-        start = (int)((Alignment - address % Alignment) % Alignment);
+        var start = (int)((Alignment - address % Alignment) % Alignment);
         Buffer = pinned.AsMemory(start, bufferSize);
     }
 

@@ -39,14 +39,18 @@ public static class WavHeader
         return null;
     }
 
-    /// <summary>What ffprobe reports for the file, when <paramref name="head"/> is a WAV whose data runs exactly to the end of its <paramref name="fileLength"/> bytes.</summary>
+    /// <summary>
+    /// What <see cref="AudioProbe"/> reports for the file, when <paramref name="head"/> is a WAV whose data runs exactly to
+    /// the end of its <paramref name="fileLength"/> bytes; like the probe, throws <see cref="AudioRejectedException"/> for implausibly short audio.
+    /// </summary>
     public static AudioInfo? Describe(ReadOnlySpan<byte> head, long fileLength)
     {
         if (TryParse(head) is not { } wav) return null;
         var end = wav.DataOffset + wav.DataBytes;
         if (wav.DataBytes < wav.BlockAlign || wav.DataBytes % wav.BlockAlign != 0 || (fileLength != end && fileLength != end + (wav.DataBytes & 1))) return null;
-        var frames = wav.DataBytes / wav.BlockAlign;
-        return new AudioInfo("wav", wav.Codec, (double)frames / wav.SampleRate, wav.SampleRate, wav.Channels, (long)wav.SampleRate * wav.BlockAlign * 8);
+        var seconds = (double)(wav.DataBytes / wav.BlockAlign) / wav.SampleRate;
+        AudioPlausibility.Check(seconds, wav.DataBytes, fileLength);
+        return new AudioInfo("wav", wav.Codec, seconds, wav.SampleRate, wav.Channels, (long)wav.SampleRate * wav.BlockAlign * 8);
     }
 
     private static WavLayout? ParseFormat(ReadOnlySpan<byte> fmt)

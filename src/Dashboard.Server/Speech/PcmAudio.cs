@@ -15,18 +15,20 @@ public sealed record DecodedAudio(short[] Samples, AudioInfo Info);
 public static class PcmAudio
 {
     /// <summary>Writes raw PCM (no header) to <paramref name="outputPath"/>; throws <see cref="AudioRejectedException"/> if ffmpeg cannot decode the input.</summary>
-    public static async Task ConvertAsync(string inputPath, AudioInfo probed, string outputPath, TimeSpan timeout, CancellationToken ct)
+    /// <param name="demuxer">The demuxer the probe identified (<see cref="AudioInfo.Demuxer"/>).</param>
+    /// <param name="probedSeconds">The duration the probe measured.</param>
+    public static async Task ConvertAsync(string inputPath, string demuxer, double probedSeconds, string outputPath, TimeSpan timeout, CancellationToken ct)
     {
-        var limit = probed.DurationSeconds * 1.5 + 5;
+        var limit = probedSeconds * 1.5 + 5;
         var result = await ProcessRunner.RunAsync("ffmpeg",
-            ["-nostdin", "-y", .. FfmpegArguments("file", ["-f", probed.Demuxer], ToolMessages.Input(inputPath),
+            ["-nostdin", "-y", .. FfmpegArguments("file", ["-f", demuxer], ToolMessages.Input(inputPath),
                 ["-t", limit.ToString("0.###", CultureInfo.InvariantCulture), outputPath])],
             timeout, ct);
         if (result.ExitCode != 0 || !File.Exists(outputPath))
             throw new AudioRejectedException($"could not be decoded as audio ({ToolMessages.Reason(result.StandardError, last: true) ?? "ffmpeg failed"}).");
         if (new FileInfo(outputPath).Length / 2.0 / SphinxDecoder.SampleRate >= limit - 0.01)
             throw new AudioRejectedException(string.Create(CultureInfo.InvariantCulture,
-                $"holds more audio than its header declares ({probed.DurationSeconds:0.#} seconds); it is damaged or not what it claims."));
+                $"holds more audio than its header declares ({probedSeconds:0.#} seconds); it is damaged or not what it claims."));
     }
 
     /// <summary>
@@ -68,7 +70,7 @@ public static class PcmAudio
         var raw = Path.Combine(workFolder, $"{Guid.NewGuid():N}.pcm");
         try
         {
-            await ConvertAsync(inputPath, info, raw, timeout, ct);
+            await ConvertAsync(inputPath, info.Demuxer, info.DurationSeconds, raw, timeout, ct);
             return new DecodedAudio(await ReadAsync(raw, ct), info);
         }
         finally

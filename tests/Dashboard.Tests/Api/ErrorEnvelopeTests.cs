@@ -31,11 +31,15 @@ public sealed class FailingStorageFactory : DashboardFactory
     private sealed class TranscriptCommitFails(EncryptedBlobStorage inner) : IBlobStorage
     {
         public Task<StagedFile> StageAsync(Stream content, long maxBytes, CancellationToken ct) => inner.StageAsync(content, maxBytes, ct);
+        public Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
+            inner.StageAsync(content, maxBytes, ct);
+        public Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct) => inner.WorkingCopyAsync(staged, ct);
         public Task CommitAsync(StagedFile staged, string key, CancellationToken ct) =>
             key.EndsWith(".txt", StringComparison.Ordinal) ? throw new IOException(SecretProblem) : inner.CommitAsync(staged, key, ct);
         public Stream OpenRead(string key) => inner.OpenRead(key);
         public Task CopyToFileAsync(string key, string path, CancellationToken ct) => inner.CopyToFileAsync(key, path, ct);
         public Task WriteAsync(string key, Stream content, CancellationToken ct) => inner.WriteAsync(key, content, ct);
+        public Task CopyAsync(string sourceKey, string targetKey, CancellationToken ct) => inner.CopyAsync(sourceKey, targetKey, ct);
         public bool Exists(string key) => inner.Exists(key);
         public void Delete(string key) => inner.Delete(key);
         public void DeleteFolder(string prefix) => inner.DeleteFolder(prefix);

@@ -61,6 +61,17 @@ public sealed class WavHeaderTests : IDisposable
         Assert.Null(Describe(whole[..44]));
     }
 
+    [Fact]
+    public async Task AnImplausiblyShortWav_IsRefusedFromItsHeader_AsFfprobeRefusesIt()
+    {
+        var path = await WavAsync("pcm_s16le", 1, 16000, seconds: 0.05);
+
+        var described = Assert.Throws<AudioRejectedException>(() => Describe(File.ReadAllBytes(path)));
+        var probed = await Assert.ThrowsAsync<AudioRejectedException>(() => probe.ProbeAsync(path, CancellationToken.None));
+
+        Assert.Equal(probed.Message, described.Message);
+    }
+
     [Theory]
     [InlineData("mp3")]
     [InlineData("flac")]

@@ -17,7 +17,7 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
 
     /// <summary>The plaintext for the tools and the encrypted blob in one pass over <paramref name="content"/> (see <see cref="SealingStager"/>).</summary>
     public Task<StagedFile> StageToKeepAsync(Stream content, long maxBytes, Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct) =>
-        Enabled ? SealingStager.StageAsync(inner.NewStagingPath(), content, maxBytes, keys.Active, needsWorkingCopy, ct) : inner.StageAsync(content, maxBytes, ct);
+        Enabled ? SealingStager.StageAsync(inner.NewStagingPath(), content, maxBytes, keys.Active, needsWorkingCopy, ct) : inner.StageToKeepAsync(content, maxBytes, needsWorkingCopy, ct);
 
     public async Task<string> WorkingCopyAsync(StagedFile staged, CancellationToken ct)
     {
@@ -36,13 +36,12 @@ public sealed class EncryptedBlobStorage(LocalBlobStorage inner, KeyRing keys, I
             return;
         }
         if (staged.StoredFormPath is { } sealedPath && File.Exists(sealedPath))
-        {
             await inner.CommitAsync(new StagedFile(sealedPath, staged.Length), key, ct);
-            staged.Dispose();
-            return;
-        }
-        await using (var plaintext = File.OpenRead(staged.LocalPath))
+        else
+        {
+            await using var plaintext = File.OpenRead(staged.LocalPath);
             await WriteAsync(key, plaintext, ct);
+        }
         staged.Dispose();
     }
 

@@ -25,7 +25,7 @@ public sealed record PreparedCorpus(IReadOnlyList<PreparedUtterance> Train, IRea
 /// The first stages of a sphinx run: every audio file converted to 16 kHz mono PCM with ffmpeg (in parallel, one per
 /// core), every transcript read and normalized. Reports files done / files total.
 /// </summary>
-public sealed class SphinxCorpusPreparer(IBlobStorage storage, AudioProbe probe, IOptions<SphinxOptions> options)
+public sealed class SphinxCorpusPreparer(IBlobStorage storage, IOptions<SphinxOptions> options)
 {
     public async Task<PreparedCorpus> PrepareAsync(TrainingInput input, string workFolder, StageProgress progress, CancellationToken ct)
     {
@@ -75,8 +75,8 @@ public sealed class SphinxCorpusPreparer(IBlobStorage storage, AudioProbe probe,
         await storage.CopyToFileAsync(file.TranscriptBlob, transcript, ct);
         try
         {
-            var probed = await probe.ProbeAsync(audio, AudioUse.TrainingData, ct); // checked at upload; probed again so ffmpeg never guesses
-            await PcmAudio.ConvertAsync(audio, probed, pcm, TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct);
+            // probed at upload: its row says which demuxer to force and how long it is
+            await PcmAudio.ConvertAsync(audio, AudioContainers.DemuxerOf(file.Format), file.DurationSeconds, pcm, TimeSpan.FromSeconds(options.Value.ToolTimeoutSeconds), ct);
         }
         catch (AudioRejectedException e)
         {
