@@ -46,6 +46,13 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ErrorWriter.WriteAsync(Context, ApiErrors.Forbidden("Your role does not allow this action."), Context.RequestAborted);
 
+    /// <summary>
+    /// The request sends something where an API key is read (well formed or not): the scheme selector picks the key over
+    /// the cookie for it, and <see cref="SecurityHeaders"/> holds it back from a client that has guessed too often.
+    /// </summary>
+    public static bool SendsKey(HttpContext context) =>
+        context.Request.Headers.Authorization.Count > 0 || WebSocketSubprotocolKey(context.Request) is not null || QueryTokenPolicy.Read(context) is not null;
+
     private static string? ReadSecret(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.ToString();

@@ -74,7 +74,7 @@ public static class SecurityExtensions
     {
         var request = context.Request;
         if (!IsApiPath(request.Path)) return IdentityConstants.ApplicationScheme;
-        var sendsKey = request.Headers.Authorization.Count > 0 || QueryTokenPolicy.Read(context) is not null;
+        var sendsKey = ApiKeyAuthenticationHandler.SendsKey(context);
         var hasCookie = request.Cookies.ContainsKey(CookieName);
         var safe = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || request.Headers.XRequestedWith == "XMLHttpRequest";
         return !sendsKey && hasCookie && safe && !request.Path.StartsWithSegments("/hubs")

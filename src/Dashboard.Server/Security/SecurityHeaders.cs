@@ -58,9 +58,9 @@ public static class SecurityHeaders
             limit.MaxRequestBodySize = JsonBodyLimitBytes;
     }
 
-    /// <summary>An API key (header or the hub's access_token) or a posted sign-in form: what a guesser sends.</summary>
+    /// <summary>An API key (header, WebSocket subprotocol or a permitted access_token) or a posted sign-in form: what a guesser sends.</summary>
     private static bool CarriesCredentials(HttpContext context) =>
-        SecurityExtensions.IsApiPath(context.Request.Path) && (context.Request.Headers.Authorization.Count > 0 || QueryTokenPolicy.Read(context) is not null)
+        SecurityExtensions.IsApiPath(context.Request.Path) && ApiKeyAuthenticationHandler.SendsKey(context)
         || HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(AccountEndpoints.LoginPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>429 in the envelope with Retry-After; a browser's sign-in form goes back to the sign-in page, which says why.</summary>

@@ -10,21 +10,20 @@ namespace Dashboard.Server.Security;
 /// <summary>
 /// Every request with the sign-in cookie: the user's security stamp must still be the one the cookie was issued with, so
 /// signing out (which gives a new stamp), a password reset or the user's removal ends every copy of the cookie at once,
-/// not after Sessions:RefreshSeconds. One indexed read; Identity's own validator still re-reads roles and organization
-/// every Sessions:RefreshSeconds.
+/// not after Sessions:RefreshSeconds. One indexed read, and none on the requests where Identity's own validator (every
+/// Sessions:RefreshSeconds) has just read the user to re-check the stamp, roles and organization.
 /// </summary>
 public static class SessionStampCheck
 {
-    private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         await SecurityStampValidator.ValidatePrincipalAsync(context);
-        if (context.Principal is not { } principal) return; // rejected by Identity's validator
+        // Rejected by Identity's validator, or renewed by it: then it compared the stamp with the user's row just now.
+        if (context.Principal is not { } principal || context.ShouldRenew) return;
         var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
         var db = context.HttpContext.RequestServices.GetRequiredService<DashboardDbContext>();
         var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-        if (stamp is not null && stamp == principal.FindFirstValue(StampClaim)) return;
+        if (stamp is not null && stamp == principal.SecurityStampOf()) return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -6,15 +6,13 @@ namespace Dashboard.Server.Security;
 /// <summary>What a signed-in user may do right now: read from the database, not from a cookie that may be hours old.</summary>
 public sealed record UserAccess(int OrganizationId, string Role, string? SecurityStamp)
 {
-    private static readonly string StampClaim = new ClaimsIdentityOptions().SecurityStampClaimType;
-
     /// <summary>
     /// The session of <paramref name="user"/> still stands: the same organization, and the security stamp it signed in
     /// with (sign-out, a password reset and removal change it, which ends every tab and copy of the session).
     /// </summary>
     public bool StillAdmits(ClaimsPrincipal user) => OrganizationId.ToString() == user.FindFirstValue(DashboardClaims.OrganizationId) && HasStampOf(user);
 
-    public bool HasStampOf(ClaimsPrincipal user) => SecurityStamp == user.FindFirstValue(StampClaim);
+    public bool HasStampOf(ClaimsPrincipal user) => SecurityStamp == user.SecurityStampOf();
 }
 
 public sealed class UserService(UserManager<AppUser> users, RoleManager<IdentityRole> roles)

@@ -66,6 +66,24 @@ public sealed class SignInThrottleTests(ThrottleFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AKeyInAWebSocketSubprotocol_IsHeldBackToo_OnceTheAddressHasGuessedTooOften()
+    {
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(401, (await SendAsync("203.0.113.77", "GET", "/api/v3/custom_models", "Bearer " + WrongKey)).Status);
+
+        var context = await factory.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.77");
+            c.Request.Method = "POST";
+            c.Request.Path = "/v1/listen";
+            c.Request.Headers.Accept = "application/json";
+            c.Request.Headers.SecWebSocketProtocol = "token, " + WrongKey;
+        });
+
+        Assert.Equal(429, context.Response.StatusCode);
+    }
+
+    [Fact]
     public async Task RequestsWithoutAnyKey_AreNotCountedAsGuesses()
     {
         for (var i = 0; i < 10; i++)
