@@ -34,6 +34,12 @@ public sealed class SphinxOptions
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 
+    /// <summary>
+    /// When the test recordings sound like training speakers, also try a MAP-adapted acoustic model (kept only if it lowers
+    /// the held-out WER); needs <see cref="AcousticAdaptation"/>.
+    /// </summary>
+    public bool MapAdaptation { get; set; } = true;
+
     /// <summary>Decodes that may run at once; default one per core.</summary>
     [Range(0, 256)] public int MaxConcurrentDecodes { get; set; }
 

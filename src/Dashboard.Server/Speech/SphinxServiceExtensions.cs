@@ -21,6 +21,7 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<BaseRecognizers>();
         services.TryAddSingleton<ModelFilesForSphinxTrain>();
         services.TryAddSingleton<AcousticAdaptation>();
+        services.TryAddSingleton<MapAdaptation>();
         services.TryAddSingleton<DecoderPool>();
         services.TryAddSingleton<Keywords.KeywordBooster>();
         return builder;

@@ -5,8 +5,14 @@ using Dashboard.Server.Training.Sphinx;
 
 namespace Dashboard.Server.Speech.Adaptation;
 
-/// <summary>The MLLR transform a run estimated (a file in the work folder), or why there is none, in one log line.</summary>
-public sealed record AdaptationResult(string? TransformPath, string Summary);
+/// <summary>
+/// The MLLR transform a run estimated (a file in the work folder), or why there is none, in one log line; with a
+/// transform, also the sphinxtrain model copy and the last pass's bw statistics, which <see cref="MapAdaptation"/> reuses.
+/// </summary>
+public sealed record AdaptationResult(string? TransformPath, string Summary, BaumWelchStatistics? Statistics = null);
+
+/// <summary>The Baum-Welch accumulator folders of the training audio, collected on <see cref="Model"/> (with the first MLLR transform applied).</summary>
+public sealed record BaumWelchStatistics(SphinxTrainModel Model, IReadOnlyList<string> AccumulatorFolders);
 
 /// <summary>
 /// Adapts the stock acoustic model to the training audio with sphinxtrain: features with sphinx_fe, Baum-Welch
@@ -42,10 +48,11 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe.", ct);
 
             string? transform = null;
+            var accumulators = "";
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                var accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
+                accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
                 var bw = await RunAsync(Path.Combine(ToolFolder, "bw"), [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
@@ -59,7 +66,8 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             }
             var seconds = usable.Sum(u => new FileInfo(u.PcmPath).Length) / 2.0 / SphinxDecoder.SampleRate;
             return new(transform, $"Acoustic adaptation: a global MLLR transform of the en-us means, estimated in 2 passes on {usable.Count} training utterances " +
-                $"({seconds / 60:0.#} min; aligned {aligned[0]} then {aligned[1]}){(model.RebuiltMixtureWeights ? "; mixture weights rebuilt from sendump" : "")}.");
+                $"({seconds / 60:0.#} min; aligned {aligned[0]} then {aligned[1]}){(model.RebuiltMixtureWeights ? "; mixture weights rebuilt from sendump" : "")}.",
+                new BaumWelchStatistics(model, [accumulators]));
         }
         catch (Exception e) when (e is AdaptationToolException or IOException or InvalidDataException)
         {
@@ -67,7 +75,7 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
         }
     }
 
-    private async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
+    internal async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
     {
         ProcessResult result;
         try

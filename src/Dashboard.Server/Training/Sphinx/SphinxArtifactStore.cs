@@ -15,7 +15,8 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
     /// <summary>Stores the files of <paramref name="workFolder"/> named in the manifest, then the evaluation and the manifest; returns the manifest's key.</summary>
     public async Task<string> SaveAsync(SphinxModelManifest manifest, string workFolder, EvaluationResponse evaluation, CancellationToken ct)
     {
-        foreach (var name in new[] { manifest.DomainLanguageModelArpa, manifest.DomainLanguageModel, manifest.Dictionary, manifest.AcousticTransform }.OfType<string>())
+        foreach (var name in new[] { manifest.DomainLanguageModelArpa, manifest.DomainLanguageModel, manifest.Dictionary, manifest.AcousticTransform }.OfType<string>()
+            .Concat(manifest.AdaptedAcousticModelFiles().Select(f => f.Stored)))
         {
             await using var file = File.OpenRead(Path.Combine(workFolder, name));
             await storage.WriteAsync(KeyOf(manifest, name), file, ct);
@@ -42,7 +43,7 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
         return await JsonSerializer.DeserializeAsync<EvaluationResponse>(stream, SphinxModelManifest.Json, ct);
     }
 
-    /// <summary>Copies a version's language model and dictionary into <paramref name="workFolder"/> and describes the decoder to build from them, with the settings tuning chose.</summary>
+    /// <summary>Copies a version's language model, dictionary, MLLR transform and MAP-adapted acoustic model (those it has) into <paramref name="workFolder"/> and describes the decoder to build from them, with the settings tuning chose.</summary>
     public async Task<RecognizerSpec> LoadSpecAsync(string key, string manifestKey, string workFolder, CancellationToken ct)
     {
         var manifest = await ReadManifestAsync(manifestKey, ct);
@@ -62,7 +63,13 @@ public sealed class SphinxArtifactStore(IBlobStorage storage)
             transform = Path.Combine(workFolder, name);
             await storage.CopyToFileAsync(KeyOf(manifest, name), transform, ct);
         }
-        return new RecognizerSpec(key, pronunciations, languageModels, transform, manifest.LanguageWeight, manifest.WordInsertionPenalty);
+        string? adaptedModel = null;
+        foreach (var (stored, read) in manifest.AdaptedAcousticModelFiles())
+        {
+            adaptedModel = Directory.CreateDirectory(Path.Combine(workFolder, manifest.AdaptedAcousticModel!)).FullName;
+            await storage.CopyToFileAsync(KeyOf(manifest, stored), Path.Combine(adaptedModel, read), ct);
+        }
+        return new RecognizerSpec(key, pronunciations, languageModels, transform, manifest.LanguageWeight, manifest.WordInsertionPenalty, adaptedModel);
     }
 
     /// <summary>Dictionary lines in the CMU format: "word PH ON ES".</summary>

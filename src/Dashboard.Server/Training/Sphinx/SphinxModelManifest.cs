@@ -5,7 +5,8 @@ namespace Dashboard.Server.Training.Sphinx;
 /// <summary>
 /// manifest.json of a trained sphinx model version: what a decoder needs to rebuild the custom model (the domain
 /// language model, the added pronunciations, the settings tuning chose: interpolation weight (0: no domain model),
-/// language weight, word insertion penalty, MLLR transform or none) and how it was made. Stored next to those files.
+/// language weight, word insertion penalty, MLLR transform or none, MAP-adapted acoustic model files or none) and how it
+/// was made. Stored next to those files.
 /// </summary>
 public sealed record SphinxModelManifest(
     string Format,
@@ -28,7 +29,8 @@ public sealed record SphinxModelManifest(
     DateTimeOffset CreatedAt,
     double? LanguageWeight = null,
     double? WordInsertionPenalty = null,
-    string? Tuning = null)
+    string? Tuning = null,
+    string? AdaptedAcousticModel = null)
 {
     public const string CurrentFormat = "sphinx-custom-model/1";
     public const string FileName = "manifest.json";
@@ -37,6 +39,12 @@ public sealed record SphinxModelManifest(
     public const string BinaryLanguageModelFileName = "domain.lm.bin";
     public const string DictionaryFileName = "extra.dict";
     public const string AcousticTransformFileName = "acoustic.mllr";
+    /// <summary>The MAP-adapted model's files are stored as "acoustic-map.means", "acoustic-map.variances", "acoustic-map.sendump".</summary>
+    public const string AdaptedAcousticModelName = "acoustic-map";
+
+    /// <summary>The stored names of the MAP-adapted acoustic model's files, with the names the decoder reads them under.</summary>
+    public IEnumerable<(string Stored, string Read)> AdaptedAcousticModelFiles() =>
+        AdaptedAcousticModel is { } name ? Speech.Adaptation.MapAdaptation.FileNames.Select(f => ($"{name}.{f}", f)) : [];
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
