@@ -48,11 +48,10 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe.", ct);
 
             string? transform = null;
-            var accumulators = "";
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
+                var accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
                 var bw = await RunAsync(Path.Combine(ToolFolder, "bw"), [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
@@ -67,13 +66,17 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             var seconds = usable.Sum(u => new FileInfo(u.PcmPath).Length) / 2.0 / SphinxDecoder.SampleRate;
             return new(transform, $"Acoustic adaptation: a global MLLR transform of the en-us means, estimated in 2 passes on {usable.Count} training utterances " +
                 $"({seconds / 60:0.#} min; aligned {aligned[0]} then {aligned[1]}){(model.RebuiltMixtureWeights ? "; mixture weights rebuilt from sendump" : "")}.",
-                new BaumWelchStatistics(model, [accumulators]));
+                new BaumWelchStatistics(model, AccumulatorFolders(Path.Combine(folder, "pass2"))));
         }
         catch (Exception e) when (e is AdaptationToolException or IOException or InvalidDataException)
         {
             return new(null, Skipped + e.Message);
         }
     }
+
+    /// <summary>The folders bw wrote a pass's statistics to: the pass's folder, or its subfolders when bw ran in parts.</summary>
+    private static IReadOnlyList<string> AccumulatorFolders(string pass) =>
+        Directory.EnumerateFiles(pass).Any() ? [pass] : [.. Directory.GetDirectories(pass).Order(StringComparer.Ordinal)];
 
     internal async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
     {
