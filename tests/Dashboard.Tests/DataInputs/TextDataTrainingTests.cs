@@ -1,6 +1,6 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Speech.LanguageModel;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Tests.Sphinx;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Shared.Transcription;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Dashboard.Server.Speech.Adaptation;
+namespace Dashboard.Server.Training.Sphinx.Adaptation;
 
 /// <summary>
 /// Rebuilds sphinxtrain's `mixture_weights` from PocketSphinx's `sendump`, the decoder-only copy of the same weights

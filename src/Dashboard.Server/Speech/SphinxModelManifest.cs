@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// manifest.json of a trained sphinx model version: what a decoder needs to rebuild the custom model (the domain

@@ -1,7 +1,8 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Speech;
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Speech.Adaptation;
+namespace Dashboard.Server.Training.Sphinx.Adaptation;
 
 /// <summary>A working copy of the acoustic model in the form sphinxtrain reads, and the bw arguments that match it.</summary>
 public sealed record SphinxTrainModel(string Folder, IReadOnlyList<string> BaumWelchArguments, bool RebuiltMixtureWeights);

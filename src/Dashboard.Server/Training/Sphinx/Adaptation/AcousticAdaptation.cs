@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Dashboard.Server.Data;
 using Microsoft.Extensions.Options;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 
-namespace Dashboard.Server.Speech.Adaptation;
+namespace Dashboard.Server.Training.Sphinx.Adaptation;
 
 /// <summary>The MLLR transform a run estimated (a file in the work folder), or why there is none, in one log line.</summary>
 public sealed record AdaptationResult(string? TransformPath, string Summary);

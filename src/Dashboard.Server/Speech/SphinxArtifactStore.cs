@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
 using Dashboard.Shared.Transcription;
-using Dashboard.Server.Speech;
 
-namespace Dashboard.Server.Training.Sphinx;
+namespace Dashboard.Server.Speech;
 
 /// <summary>
 /// Writes a trained version (manifest, language model, dictionary, evaluation) to blob storage under
