@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Keywords;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Speech;
 using Dashboard.Tests.Sphinx;

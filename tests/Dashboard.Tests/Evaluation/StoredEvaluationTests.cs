@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech;
 using Dashboard.Shared.Transcription;
 using Dashboard.Tests.Infrastructure;

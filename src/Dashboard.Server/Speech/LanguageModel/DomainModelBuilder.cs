@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech.Lexicon;
 

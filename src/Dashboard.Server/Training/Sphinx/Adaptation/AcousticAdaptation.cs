@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;
 

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>The keys cannot be used (missing, malformed, or not the ones the stored data needs): start-up stops with this message.</summary>
 public sealed class EncryptionKeyException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// The keys this process can use: the active one encrypts new data, all of them decrypt. With a key file, a change made

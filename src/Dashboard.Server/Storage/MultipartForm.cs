@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>One part of a multipart/form-data body: its field name, the client's file name if any, and its content.</summary>
 public sealed record FormSection(string Field, string? FileName, MultipartSection Section)

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>What the blob folder holds, by the key each blob names in its header (plaintext blobs apart).</summary>
 public sealed record BlobInventory(IReadOnlyDictionary<string, int> ByKeyId, IReadOnlyList<string> Plaintext)

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// Before the server starts: the keys must open what is stored. A key that is malformed, missing, or not the one the

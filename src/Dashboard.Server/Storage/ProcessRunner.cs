@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
 

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>Folders (0700) and files (0600) that only the server's own user can open: the data folder, keys, the database and plaintext working copies.</summary>
 public static class OwnerOnly

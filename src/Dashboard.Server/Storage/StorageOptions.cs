@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 public sealed class StorageOptions
 {

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 public static class StorageFull
 {

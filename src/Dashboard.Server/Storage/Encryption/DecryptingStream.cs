@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// The plaintext of an encrypted blob, seekable: a read decrypts (and authenticates) only the segment that holds the

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>Builds the key ring from configuration: Encryption:Key (+ PreviousKeys), or the key file, made on first start.</summary>
 public static class KeyRingLoader

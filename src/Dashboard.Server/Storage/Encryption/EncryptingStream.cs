@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// Reading it yields the encrypted form of <paramref name="source"/> (header, then one sealed segment at a time): a blob can

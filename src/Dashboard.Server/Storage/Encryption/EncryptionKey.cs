@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// One AES-256 key. Its id is a fingerprint of the key itself (HMAC, not reversible), so a blob names the key it needs

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>
 /// Writes a new file past the page cache (O_DIRECT where Linux allows it, plain writes elsewhere): for a large blob that

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using Dashboard.Server.Errors;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// Stages an upload in one pass: while the request thread reads the socket, a second task writes the encrypted blob and,
@@ -23,7 +23,7 @@ public static class SealingStager
         Func<ReadOnlyMemory<byte>, bool> needsWorkingCopy, CancellationToken ct)
     {
         var sealedPath = path + StoredFormSuffix;
-        var head = new byte[WavHeader.HeadBytes];
+        var head = new byte[StagedFile.HeadBytes];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
         if (headLength > maxBytes) throw ApiErrors.PayloadTooLarge(maxBytes / (1024 * 1024));
         head = head[..headLength];
@@ -31,7 +31,7 @@ public static class SealingStager
         try
         {
             await using var plaintext = needsWorkingCopy(head) ? OwnerOnly.CreateFile(path) : null;
-            using var stored = new UncachedFileWriter(sealedPath, head.Length < WavHeader.HeadBytes ? head.Length + SmallFileOverhead : WriteSize);
+            using var stored = new UncachedFileWriter(sealedPath, head.Length < StagedFile.HeadBytes ? head.Length + SmallFileOverhead : WriteSize);
             var writing = Task.Run(() => WriteAsync(pipe.Reader, plaintext, stored, key, ct), CancellationToken.None);
             long total;
             try

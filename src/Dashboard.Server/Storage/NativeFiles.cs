@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>Two Linux file calls .NET does not offer: link(2) (.NET has symbolic links only) and O_DIRECT on an open file.</summary>
 internal static class NativeFiles

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>The parts of a read-only stream that do not depend on what it reads: subclasses implement ReadAsync(Memory).</summary>
 public abstract class ReadOnlyStream : Stream

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// The start of every encrypted blob: magic "DBLB", format 1, the key id, the segment size, a random salt and nonce prefix.

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>Reads <paramref name="source"/> and writes every byte read to <paramref name="copy"/> as it passes (neither is owned).</summary>
 public sealed class CopyingReadStream(Stream source, Stream copy) : ReadOnlyStream

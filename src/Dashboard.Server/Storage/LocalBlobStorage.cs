@@ -1,8 +1,8 @@
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Server.Errors;
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>
 /// Blobs as files under Storage:Root/blobs, stored as given (<see cref="EncryptedBlobStorage"/> encrypts them first); staging

@@ -1,4 +1,4 @@
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>A file received but not yet accepted: it lives in a staging area until committed or discarded.</summary>
 public sealed record StagedFile(string LocalPath, long Length) : IDisposable
@@ -6,7 +6,10 @@ public sealed record StagedFile(string LocalPath, long Length) : IDisposable
     /// <summary>The file's stored (encrypted) form, written in the same pass as <see cref="LocalPath"/>: committing it is a rename.</summary>
     public string? StoredFormPath { get; init; }
 
-    /// <summary>The first bytes (up to <see cref="WavHeader.HeadBytes"/>), kept when staged with <see cref="IBlobStorage.StageToKeepAsync"/>.</summary>
+    /// <summary>How many of a file's first bytes staging keeps and shows the caller (a WAV header must fit in them).</summary>
+    public const int HeadBytes = 64 * 1024;
+
+    /// <summary>The first bytes (up to <see cref="HeadBytes"/>), kept when staged with <see cref="IBlobStorage.StageToKeepAsync"/>.</summary>
     public byte[]? Head { get; init; }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>Encryption at rest (section "Encryption"): where the keys come from.</summary>
 public sealed class EncryptionOptions : IValidatableObject

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Dashboard.Server.Data;
+namespace Dashboard.Server.Storage;
 
 /// <summary>What an external tool said, fit to show a client: file paths (our staging and work folders) taken out.</summary>
 public static partial class ToolMessages

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage.Encryption;
 
 /// <summary>
 /// <see cref="IBlobStorage"/> with every blob encrypted at rest (AES-256-GCM in 64 KiB segments, see <see cref="BlobHeader"/>):

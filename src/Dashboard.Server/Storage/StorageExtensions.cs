@@ -1,13 +1,15 @@
+using Dashboard.Server.Storage.Encryption;
 using Microsoft.Extensions.Options;
 
-namespace Dashboard.Server.Data.Encryption;
+namespace Dashboard.Server.Storage;
 
-public static class EncryptionExtensions
+public static class StorageExtensions
 {
-    /// <summary>Blob storage with encryption at rest, the key ring and the database text protector.</summary>
-    public static WebApplicationBuilder AddEncryptedStorage(this WebApplicationBuilder builder)
+    /// <summary>Storage settings and blob storage with encryption at rest, the key ring and the database text protector.</summary>
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalBlobStorage>();
         services.AddSingleton(sp => KeyRingLoader.Load(sp.GetRequiredService<IOptions<EncryptionOptions>>().Value,
