@@ -100,7 +100,7 @@ public static class AccuracyBench
         {
             var transcript = (await SphinxApiCalls.TranscribeAsync(client, "general", r.WavPath)).Transcript;
             var apiErrors = ErrorAlignment.Words(r.Reference, TranscriptNormalizer.Normalize(transcript));
-            var result = await Dashboard.Server.Data.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", r.WavPath, "-logfn", "/dev/null"], TimeSpan.FromMinutes(5), CancellationToken.None);
+            var result = await Dashboard.Server.Storage.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", r.WavPath, "-logfn", "/dev/null"], TimeSpan.FromMinutes(5), CancellationToken.None);
             var cliErrors = ErrorAlignment.Words(r.Reference, TranscriptNormalizer.Normalize(result.StandardOutput));
             (api, cli) = (api.Add(apiErrors), cli.Add(cliErrors));
             perFile.Add(new RecordingErrors(apiErrors.ReferenceLength, cliErrors.Errors, apiErrors.Errors));

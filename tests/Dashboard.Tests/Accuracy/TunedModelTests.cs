@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Speech.Text;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Tests.Sphinx;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using Dashboard.Server.Data;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Speech;
-using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Training.Sphinx.Adaptation;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech.Text;
 using Dashboard.Server.Training;
 using Dashboard.Server.Training.Sphinx;

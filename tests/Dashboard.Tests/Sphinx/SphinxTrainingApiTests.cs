@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Speech;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;

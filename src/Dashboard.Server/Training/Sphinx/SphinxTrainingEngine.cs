@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.Options;

@@ -15,7 +15,7 @@ public sealed record DecoderSettings(double DomainWeight, double? LanguageWeight
         string? mapModelFolder = null) =>
         new RecognizerSpec(key, added,
             DomainWeight > 0 ? [new WeightedLanguageModel(languageModelPath, DomainWeight)] : [],
-            AcousticTransform ? transformPath : null, LanguageWeight, WordInsertionPenalty, MapModel ? mapModelFolder : null).Including(baseSpec);
+            AcousticTransform ? transformPath : null, LanguageWeight, WordInsertionPenalty, AdaptedAcousticModelFolder: MapModel ? mapModelFolder : null).Including(baseSpec);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture,

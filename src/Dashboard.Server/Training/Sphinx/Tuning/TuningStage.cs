@@ -1,5 +1,5 @@
 using Dashboard.Server.Speech;
-using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Training.Sphinx.Adaptation;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Speech.Segmentation;
 using Dashboard.Shared.Training;
