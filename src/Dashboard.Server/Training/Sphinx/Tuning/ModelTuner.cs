@@ -23,15 +23,17 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     public static readonly double[] LanguageWeights = [5, 9];
     public static readonly double[] InsertionPenalties = [0.2, 2];
 
-    /// <summary><paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model.</summary>
-    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform,
-        bool testSpeakersKnown, StageProgress progress, CancellationToken ct, bool hasMapModel = false)
+    /// <summary>
+    /// <paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model. A MAP model is
+    /// built only when the test speakers are training speakers, so <paramref name="hasMapModel"/> says it is tried.
+    /// </summary>
+    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform, bool hasMapModel,
+        bool testSpeakersKnown, StageProgress progress, CancellationToken ct)
     {
-        var tryMap = hasMapModel && testSpeakersKnown;
         var heldOut = split.HeldOut;
         var references = heldOut.Select(u => u.Reference).ToList();
         var decoded = 0;
-        var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0) + (tryMap ? 1 : 0);
+        var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0) + (hasMapModel ? 1 : 0);
         async Task<(DecoderSettings? Settings, double Wer, string[] Hypotheses)> ScoreAsync(DecoderSettings? settings)
         {
             var hypotheses = await Task.Run(() =>
@@ -70,7 +72,7 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
                 $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With:0.#}% vs {g.Without:0.#}% on {g.Words} words"))})";
             if (helps) best = withMllr;
         }
-        if (tryMap)
+        if (hasMapModel)
         {
             // Only for training speakers (the test set's voices): a MAP model moves each Gaussian toward what they said.
             var withMap = (await StageAsync([best.Settings! with { AcousticTransform = false, MapModel = true }]))[0];

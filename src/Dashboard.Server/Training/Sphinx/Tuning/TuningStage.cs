@@ -64,7 +64,7 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         var languageModel = Path.Combine(folder, SphinxModelManifest.BinaryLanguageModelFileName);
         var result = await tuner.TuneAsync(split,
             settings => settings is null ? baseSpec : settings.Spec($"{key}/tuning", domain.AddedPronunciations, languageModel, adaptation.TransformPath, baseSpec, mapModel),
-            adaptation.TransformPath is not null, testSpeakersKnown, progress.Tune, ct, mapModel is not null);
+            adaptation.TransformPath is not null, mapModel is not null, testSpeakersKnown, progress.Tune, ct);
         await progress.Tune.LogAsync(LogLevels.Info, result.Summary, ct);
         return new TunedModel(result.Settings, result.Settings.AcousticTransform ? adaptation.TransformPath : null, result.Summary, result.Settings.MapModel ? mapModel : null);
     }
