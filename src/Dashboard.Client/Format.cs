@@ -40,21 +40,16 @@ public static class Format
     /// <summary>A difference between two percentages, unsigned.</summary>
     public static string Points(double value) => $"{Math.Abs(value).ToString("0.#", Us)} pts";
 
-    public static string Ago(DateTimeOffset when, DateTimeOffset now)
+    /// <summary>How long ago, in words; null beyond a week, where a date reads better (LocalTime shows it).</summary>
+    public static string? Ago(TimeSpan span) => span.TotalSeconds switch
     {
-        var span = now - when;
-        return span.TotalSeconds switch
-        {
-            < 45 => "just now",
-            < 90 => "1 min ago",
-            < 3600 => $"{span.TotalMinutes:0} min ago",
-            < 86400 => $"{span.TotalHours:0} h ago",
-            < 86400 * 7 => $"{span.TotalDays:0} d ago",
-            _ => when.ToString("MMM d, yyyy", Us),
-        };
-    }
-
-    public static string Timestamp(DateTimeOffset when) => when.ToLocalTime().ToString("MMM d, yyyy HH:mm", Us);
+        < 45 => "just now",
+        < 90 => "1 min ago",
+        < 3600 => $"{span.TotalMinutes:0} min ago",
+        < 86400 => $"{span.TotalHours:0} h ago",
+        < 86400 * 7 => $"{span.TotalDays:0} d ago",
+        _ => null,
+    };
 
     public static string Eta(TimeSpan remaining) => remaining.TotalSeconds switch
     {

@@ -114,7 +114,12 @@
     // The browser's IANA time zone, so that times show as the user's clock does (not the server's); its offset now
     // (minutes east of UTC) for a server whose time zone database lacks that name.
     timeZone() {
-      return { id: Intl.DateTimeFormat().resolvedOptions().timeZone, offsetMinutes: -new Date().getTimezoneOffset() };
+      return { id: browserZone(), offsetMinutes: -new Date().getTimezoneOffset() };
     },
   };
+
+  // Kept in a cookie so that the server prerenders the next page's times in this zone already (BrowserTimeProvider).
+  // IANA names are cookie-safe (letters, digits, / _ + -).
+  function browserZone() { return Intl.DateTimeFormat().resolvedOptions().timeZone; }
+  document.cookie = `browser_time_zone=${browserZone()}; path=/; max-age=31536000; samesite=lax`;
 })();

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Client.Components;
+
+/// <summary>
+/// A component that shows times: rendered in the zone the circuit assumes (the browser's cookie), then, once the browser
+/// has been asked, rendered again only if its answer differs from the zone the component was shown in.
+/// </summary>
+public abstract class BrowserClockComponent : ComponentBase
+{
+    [Inject] protected BrowserTimeProvider Clock { get; set; } = default!;
+
+    private TimeZoneInfo? shownIn;
+
+    /// <summary>Call while rendering: notes the zone the times are shown in.</summary>
+    protected BrowserTimeProvider ClockForRender()
+    {
+        shownIn = Clock.LocalTimeZone;
+        return Clock;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        await Clock.LearnBrowserZoneAsync();
+        if (!Equals(shownIn, Clock.LocalTimeZone)) StateHasChanged();
+    }
+}
