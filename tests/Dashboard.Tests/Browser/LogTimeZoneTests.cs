@@ -20,7 +20,7 @@ public sealed class LogTimeZoneTests(BrowserFixture fixture)
         var id = await BrowserFlows.TrainedModelAsync(page, "Night shift dictation", "Timed in the reader's zone",
             await BrowserFlows.SpeechPairsAsync("night", 1), await BrowserFlows.SpeechPairsAsync("dawn", 1));
 
-        await page.GotoAsync($"/models/{id}"); // prerendered in the server's zone, then shown again in the browser's
+        await page.GotoAsync($"/models/{id}"); // prerendered in the zone of the browser's cookie (PageTimeZoneTests)
         await BrowserFixture.WaitForCircuitAsync(page);
         var time = page.GetByTestId("log-line").Last.Locator("time");
         var at = DateTimeOffset.Parse(await time.GetAttributeAsync("datetime") ?? "", CultureInfo.InvariantCulture);
