@@ -41,9 +41,15 @@ public sealed class BrowserTimeProvider(IJSRuntime js) : TimeProvider
     /// <summary>The zone in words for a moment: "Asia/Kathmandu (UTC+05:45)"; "UTC".</summary>
     public string ZoneName(DateTimeOffset at)
     {
+        var offset = Offset(at);
+        return LocalTimeZone.Id is "UTC" or "Etc/UTC" ? offset : $"{LocalTimeZone.Id} ({offset})";
+    }
+
+    /// <summary>The zone's offset from UTC at a moment: "UTC+05:45", "UTC-05:00", "UTC".</summary>
+    public string Offset(DateTimeOffset at)
+    {
         var offset = ToLocal(at).Offset;
-        var utc = offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
-        return LocalTimeZone.Id is "UTC" or "Etc/UTC" ? utc : $"{LocalTimeZone.Id} ({utc})";
+        return offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
     }
 
     private async Task AskAsync()

@@ -44,11 +44,13 @@ public sealed class LocalTimeComponentTests
     }
 
     [Fact]
-    public async Task TheZoneLabel_NamesTheBrowsersZone()
+    public async Task TheZoneLabel_NamesTheBrowsersZone_OrItsOffsetInAHeader()
     {
-        var html = await ComponentRendering.RenderAsync<ZoneLabel>(new() { ["Prefix"] = "times in " }, services => Assume(services, "Asia/Kathmandu"));
+        var html = await ComponentRendering.RenderAsync<ZoneLabel>(new() { ["Prefix"] = "times in ", ["Full"] = true }, services => Assume(services, "Asia/Kathmandu"));
+        var header = await ComponentRendering.RenderAsync<ZoneLabel>(new() { ["Prefix"] = "· " }, services => Assume(services, "Asia/Kathmandu"));
 
         Assert.Contains("times in Asia/Kathmandu (UTC&#x2B;05:45)", html);
+        Assert.EndsWith("UTC&#x2B;05:45</span>", header.Trim());
     }
 
     [Fact]
