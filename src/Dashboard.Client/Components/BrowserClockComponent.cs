@@ -19,10 +19,13 @@ public abstract class BrowserClockComponent : ComponentBase
         return Clock;
     }
 
+    /// <summary>The circuit's zone is no longer the one the component was last shown in.</summary>
+    protected bool ZoneChanged => !Equals(shownIn, Clock.LocalTimeZone);
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
         await Clock.LearnBrowserZoneAsync();
-        if (!Equals(shownIn, Clock.LocalTimeZone)) StateHasChanged();
+        if (ZoneChanged) StateHasChanged();
     }
 }
