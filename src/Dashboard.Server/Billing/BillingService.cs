@@ -1,5 +1,4 @@
 using Dashboard.Server.Data;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;

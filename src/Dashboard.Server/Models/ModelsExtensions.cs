@@ -6,7 +6,6 @@ public static class ModelsExtensions
     public static WebApplicationBuilder AddModels(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ModelService>();
-        builder.Services.AddScoped<ModelVersionsReader>();
         builder.Services.AddSingleton<ModelMapper>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<ModelStatusCache>();

@@ -19,6 +19,7 @@ public static class TrainingExtensions
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<TrainingStateMachine>();
+        services.AddScoped<ModelVersionsReader>();
         services.AddSingleton<TrainingEventDispatcher>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
         services.AddSphinxTraining();
