@@ -1,7 +1,6 @@
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
