@@ -37,6 +37,12 @@ public sealed class SphinxOptions
     /// <summary>Decodes that may run at once; default one per core.</summary>
     [Range(0, 256)] public int MaxConcurrentDecodes { get; set; }
 
+    /// <summary>
+    /// Work one training runs at once: audio conversions, feature extraction and Baum-Welch processes, alignment, tuning and
+    /// test-set decoders (each decoder holds about 110 MB). 0: one per core.
+    /// </summary>
+    [Range(0, 256)] public int TrainingParallelism { get; set; }
+
     /// <summary>Upper bound on the memory held by warm decoders; idle ones are released, least recently used first.</summary>
     [Range(64, 1_000_000)] public int MaxDecoderMemoryMegabytes { get; set; } = 1024;
 
@@ -53,4 +59,5 @@ public sealed class SphinxOptions
     public string DictionaryPath => Path.Combine(ModelRoot, "cmudict-en-us.dict");
     public string LanguageModelPath => Path.Combine(ModelRoot, "en-us.lm.bin");
     public int DecodeSlots => MaxConcurrentDecodes > 0 ? MaxConcurrentDecodes : Environment.ProcessorCount;
+    public int TrainingSlots => TrainingParallelism > 0 ? TrainingParallelism : Environment.ProcessorCount;
 }

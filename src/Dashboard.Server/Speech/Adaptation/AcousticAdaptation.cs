@@ -11,7 +11,8 @@ public sealed record AdaptationResult(string? TransformPath, string Summary);
 /// <summary>
 /// Adapts the stock acoustic model to the training audio with sphinxtrain: features with sphinx_fe, Baum-Welch
 /// statistics with bw, a global MLLR mean transform with mllr_solve, twice (the second alignment uses the first
-/// transform, so utterances too far from the stock model to align at first are aligned then). Optional: when the tools
+/// transform, so utterances too far from the stock model to align at first are aligned then). sphinx_fe and bw run in
+/// parts over the utterances, one process per core (<see cref="SphinxOptions.TrainingSlots"/>). Optional: when the tools
 /// or model files are missing or a tool fails, the run goes on without it and says why.
 /// </summary>
 public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, ModelFilesForSphinxTrain modelFiles)
@@ -37,23 +38,26 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             await File.WriteAllLinesAsync(Path.Combine(folder, "train.transcription"), usable.Select((u, i) => $"<s> {u.Reference} </s> ({ids[i]})"), ct);
             await File.WriteAllTextAsync(Path.Combine(folder, "train.dict"), await File.ReadAllTextAsync(options.Value.DictionaryPath, ct) + SphinxArtifactStore.FormatDictionary(added), ct);
             var features = Directory.CreateDirectory(Path.Combine(folder, "features")).FullName;
-            await RunAsync("sphinx_fe", ["-argfile", Path.Combine(model.Folder, "feat.params"), "-samprate", SphinxDecoder.SampleRate.ToString(), "-c", Path.Combine(folder, "train.fileids"),
-                "-di", Path.GetDirectoryName(usable[0].PcmPath)!, "-do", features, "-eo", "mfc", "-ei", "pcm", "-input_endian", "little", "-dither", "no"], ct);
-            await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe.", ct);
+            var parts = Math.Clamp(options.Value.TrainingSlots, 1, usable.Count);
+            await RunPartsAsync("sphinx_fe", parts, ["-argfile", Path.Combine(model.Folder, "feat.params"), "-samprate", SphinxDecoder.SampleRate.ToString(), "-c", Path.Combine(folder, "train.fileids"),
+                "-di", Path.GetDirectoryName(usable[0].PcmPath)!, "-do", features, "-eo", "mfc", "-ei", "pcm", "-input_endian", "little", "-dither", "no"], _ => [], ct);
+            await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe ({parts} parts at once).", ct);
 
             string? transform = null;
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                var accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
-                var bw = await RunAsync(Path.Combine(ToolFolder, "bw"), [.. model.BaumWelchArguments,
+                var accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
+                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), parts, [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
-                    "-cepdir", features, "-cepext", "mfc", "-accumdir", accumulators, .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]], ct);
-                aligned.Add(usable.Count - IgnoredUtterance().Count(bw.StandardError));
+                    "-cepdir", features, "-cepext", "mfc", .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]],
+                    part => ["-accumdir", accumulators[part - 1]], ct);
+                aligned.Add(usable.Count - bw.Sum(b => IgnoredUtterance().Count(b.StandardError)));
                 var output = Path.Combine(folder, $"mllr_pass{pass}");
+                // mllr_solve sums the statistics of all parts, as sphinxtrain's own scripts combine parallel bw runs
                 await RunAsync(Path.Combine(ToolFolder, "mllr_solve"), ["-meanfn", Path.Combine(model.Folder, "means"), "-varfn", Path.Combine(model.Folder, "variances"),
-                    "-outmllrfn", output, "-accumdir", accumulators], ct);
+                    "-outmllrfn", output, "-accumdir", .. accumulators], ct);
                 transform = output;
                 await progress.StepAsync(2 + 2 * pass, 6, $"MLLR pass {pass}: bw aligned {aligned[^1]} of {usable.Count} utterances; mllr_solve estimated the transform.", ct);
             }
@@ -66,6 +70,14 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             return new(null, Skipped + e.Message);
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="parts"/> copies of a sphinxtrain tool at once, each on its share of the control file
+    /// (-part k -npart n, which sphinx_fe and bw both read), with the arguments <paramref name="ofPart"/> gives each.
+    /// </summary>
+    private async Task<ProcessResult[]> RunPartsAsync(string tool, int parts, IReadOnlyList<string> arguments, Func<int, IEnumerable<string>> ofPart, CancellationToken ct) =>
+        await Task.WhenAll(Enumerable.Range(1, parts).Select(part =>
+            RunAsync(tool, [.. arguments, .. ofPart(part), .. parts > 1 ? ["-part", part.ToString(), "-npart", parts.ToString()] : Array.Empty<string>()], ct)));
 
     private async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
     {

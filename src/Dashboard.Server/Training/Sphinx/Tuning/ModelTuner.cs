@@ -30,23 +30,18 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
         var references = heldOut.Select(u => u.Reference).ToList();
         var decoded = 0;
         var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0);
-        async Task<(DecoderSettings? Settings, double Wer, string[] Hypotheses)> ScoreAsync(DecoderSettings? settings)
+        // The candidates of one step are decoded together, over all cores (ParallelDecoding), then scored in order.
+        async Task<List<(DecoderSettings? Settings, double Wer, string[] Hypotheses)>> StageAsync(IReadOnlyList<DecoderSettings?> candidates)
         {
-            var hypotheses = await Task.Run(() =>
-            {
-                using var decoder = new SphinxDecoder(options.Value, specOf(settings));
-                return heldOut.Select(u => TranscriptNormalizer.Normalize(decoder.Recognize(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult()).Transcript)).ToArray();
-            }, ct);
-            var wer = Wer(references, hypotheses);
-            await progress.StepAsync(Interlocked.Increment(ref decoded), total,
-                $"Tuning: held-out WER {wer:0.##}% with {(settings is null ? "the base model" : settings.ToString())}.", ct);
-            return (settings, wer, hypotheses);
-        }
-        async Task<List<(DecoderSettings? Settings, double Wer, string[] Hypotheses)>> StageAsync(IEnumerable<DecoderSettings?> candidates)
-        {
+            var recognitions = await ParallelDecoding.DecodeAsync([.. candidates.Select(specOf)], heldOut, options.Value, (_, _, _, _) => Task.CompletedTask, ct);
             var results = new List<(DecoderSettings?, double, string[])>();
-            foreach (var chunk in candidates.Chunk(options.Value.DecodeSlots))
-                results.AddRange(await Task.WhenAll(chunk.Select(ScoreAsync)));
+            foreach (var (settings, recognized) in candidates.Zip(recognitions))
+            {
+                var hypotheses = recognized.Select(r => TranscriptNormalizer.Normalize(r.Transcript)).ToArray();
+                var wer = Wer(references, hypotheses);
+                await progress.StepAsync(++decoded, total, $"Tuning: held-out WER {wer:0.##}% with {(settings is null ? "the base model" : settings.ToString())}.", ct);
+                results.Add((settings, wer, hypotheses));
+            }
             return results;
         }
 
@@ -54,8 +49,8 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
         var baseline = first[0];
         var best = first.Skip(1).MinBy(r => r.Wer);
         // On a tie the setting found so far stays: a change has to earn its place.
-        best = (await StageAsync(LanguageWeights.Select(lw => (DecoderSettings?)(best.Settings! with { LanguageWeight = lw })))).Prepend(best).MinBy(r => r.Wer);
-        best = (await StageAsync(InsertionPenalties.Select(p => (DecoderSettings?)(best.Settings! with { WordInsertionPenalty = p })))).Prepend(best).MinBy(r => r.Wer);
+        best = (await StageAsync([.. LanguageWeights.Select(lw => (DecoderSettings?)(best.Settings! with { LanguageWeight = lw }))])).Prepend(best).MinBy(r => r.Wer);
+        best = (await StageAsync([.. InsertionPenalties.Select(p => (DecoderSettings?)(best.Settings! with { WordInsertionPenalty = p }))])).Prepend(best).MinBy(r => r.Wer);
         var mllrNote = "MLLR off: no transform was estimated";
         if (hasTransform)
         {

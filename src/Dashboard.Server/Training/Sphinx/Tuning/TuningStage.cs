@@ -60,6 +60,12 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         return new TunedModel(result.Settings, result.Settings.AcousticTransform ? adaptation.TransformPath : null, result.Summary);
     }
 
-    private static Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct) =>
-        Task.Run(() => utterances.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
+    private async Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct)
+    {
+        var signatures = new double[utterances.Count][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, utterances.Count), parallel,
+            async (i, token) => signatures[i] = VoiceSignature.Of(await PcmAudio.ReadAsync(utterances[i].PcmPath, token)));
+        return [.. signatures];
+    }
 }
