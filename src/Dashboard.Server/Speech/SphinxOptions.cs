@@ -34,6 +34,12 @@ public sealed class SphinxOptions
     /// <summary>Adapt the acoustic model to the training audio (MLLR with sphinxtrain) when the tools are installed.</summary>
     public bool AcousticAdaptation { get; set; } = true;
 
+    /// <summary>
+    /// Audio the MLLR transform is estimated on at most: with more training audio, a sample this long across all speaker
+    /// groups (a global transform needs no more; bw's time grows with the audio it aligns).
+    /// </summary>
+    [Range(60, 360_000)] public int AdaptationSeconds { get; set; } = 1800;
+
     /// <summary>Decodes that may run at once; default one per core.</summary>
     [Range(0, 256)] public int MaxConcurrentDecodes { get; set; }
 

@@ -23,7 +23,6 @@ public sealed class ParallelDecodingTests : IDisposable
     private readonly string folder = TestTemp.Folder("parallel-decoding-");
 
     [Theory]
-    [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
     public async Task EveryRecording_GetsWhatOneDecoderOfItsSpecAloneMakesOfIt(int slots)
@@ -42,7 +41,7 @@ public sealed class ParallelDecodingTests : IDisposable
             for (var i = 0; i < recordings.Count; i++)
                 Assert.Equal(alone.Recognize(await PcmAudio.ReadAsync(recordings[i].PcmPath, CancellationToken.None)).Transcript, results[s][i].Transcript);
         }
-        Assert.Contains("court", results[0][0].Transcript, StringComparison.Ordinal);
+        Assert.All(results.SelectMany(r => r), r => Assert.NotEmpty(r.Words));
     }
 
     [Theory]
