@@ -7,6 +7,8 @@ import * as signalR from '@microsoft/signalr';
 
 const [baseUrl, key, modelArg, foreignArg, timeoutArg, echoArg] = process.argv.slice(2);
 const echo = (kind, e) => { if (echoArg === 'echo') console.log(`event ${JSON.stringify({ kind, ...e })}`); };
+// The seed's training_status numbers this client reacts to (Dashboard.Shared.Models.TrainingStatus).
+const TrainingStatus = Object.freeze({ Success: 4, Failed: 5 });
 const modelId = Number(modelArg);
 const foreignId = Number(foreignArg);
 const summary = { statuses: [], progress: [], logLines: [], otherModelEvents: 0, foreignSubscribeError: null, error: null };
@@ -23,7 +25,7 @@ connection.on('statusChanged', e => {
   echo('statusChanged', e);
   if (!summary.statuses.includes(e.training_status)) summary.statuses.push(e.training_status);
   summary.progress.push(e.training_progress);
-  if (e.training_status === 4 || e.training_status === 5) setTimeout(finish, 300); // the last log lines may still be in flight
+  if (e.training_status === TrainingStatus.Success || e.training_status === TrainingStatus.Failed) setTimeout(finish, 300); // the last log lines may still be in flight
 });
 connection.on('logLine', e => {
   if (e.model_id !== modelId) { summary.otherModelEvents++; return; }

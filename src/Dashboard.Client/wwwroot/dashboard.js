@@ -111,9 +111,10 @@
     scrollToEnd(element) {
       if (element) element.scrollTop = element.scrollHeight;
     },
-    // The browser's IANA time zone, so that times show as the user's clock does (not the server's).
+    // The browser's IANA time zone, so that times show as the user's clock does (not the server's); its offset now
+    // (minutes east of UTC) for a server whose time zone database lacks that name.
     timeZone() {
-      return Intl.DateTimeFormat().resolvedOptions().timeZone;
+      return { id: Intl.DateTimeFormat().resolvedOptions().timeZone, offsetMinutes: -new Date().getTimezoneOffset() };
     },
   };
 })();

@@ -95,7 +95,12 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, Mode
         return mapper.ToDto(model, files, await versions.ForAsync(model, ct));
     }
 
+    /// <remarks>
+    /// FindAsync: a model this scope already tracks is not read again (a query would return that same instance anyway),
+    /// so services composed in one scope, as the model page's detail call does, read the row once.
+    /// </remarks>
     public async Task<CustomModel> FindTrackedAsync(int organizationId, int id, CancellationToken ct) =>
-        await db.CustomModels.FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == organizationId, ct)
-        ?? throw ApiErrors.ModelNotFound(id);
+        await db.CustomModels.FindAsync([id], ct) is { } model && model.OrganizationId == organizationId
+            ? model
+            : throw ApiErrors.ModelNotFound(id);
 }

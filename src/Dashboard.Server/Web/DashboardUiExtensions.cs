@@ -17,6 +17,7 @@ public static class DashboardUiExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RefreshingAuthenticationStateProvider>();
         builder.Services.AddScoped<DashboardUser>();
+        builder.Services.AddScoped<Client.BrowserTimeProvider>();
         builder.Services.AddScoped<IModelsClient, ModelsClient>();
         builder.Services.AddScoped<ITrainingClient, TrainingClient>();
         builder.Services.AddScoped<IEvaluationClient, EvaluationClient>();

@@ -5,9 +5,6 @@ namespace Dashboard.Server.Web;
 
 public sealed class ModelVersionsClient(DashboardUser user) : IModelVersionsClient
 {
-    public Task<ModelVersionsResponse> ListAsync(int modelId, CancellationToken ct) =>
-        user.CallAsync((s, org) => s.GetRequiredService<ModelVersionService>().ListAsync(org, modelId, ct));
-
     public Task<ModelVersionsResponse> ServeAsync(int modelId, int version, CancellationToken ct) =>
         user.CallAsync(DashboardUser.Admins, async (s, org) =>
             await s.GetRequiredService<ModelVersionService>().ServeAsync(org, modelId, version, await user.PrincipalAsync(), ct));

@@ -14,8 +14,8 @@ public sealed class ModelsClient(DashboardUser user) : IModelsClient
     public Task<IReadOnlyList<ModelDto>> ListAsync(TrainingStatus? status, CancellationToken ct) =>
         user.CallAsync<IReadOnlyList<ModelDto>>(async (s, org) => (await s.GetRequiredService<ModelService>().ListAsync(org, 1, 100, status, ct)).Data);
 
-    public Task<ModelDto> GetAsync(int id, CancellationToken ct) =>
-        user.CallAsync((s, org) => s.GetRequiredService<ModelService>().GetAsync(org, id, ct));
+    public Task<ModelDetailDto> DetailAsync(int id, CancellationToken ct) =>
+        user.CallAsync((s, org) => ModelDetailQuery.ReadAsync(s, org, id, ct));
 
     public Task<ModelDto> CreateAsync(CreateModelRequest request, CancellationToken ct) =>
         user.CallAsync(DashboardUser.Trainers, (s, org) => s.GetRequiredService<ModelService>().CreateAsync(org, request, ct));
@@ -26,9 +26,6 @@ public sealed class ModelsClient(DashboardUser user) : IModelsClient
             await s.GetRequiredService<ModelService>().DeleteAsync(org, id, ct);
             await s.GetRequiredService<AuditLog>().RecordAsync(await user.PrincipalAsync(), AuditActions.ModelDelete, AuditResources.Model(id), AuditResources.ModelDeleteDetail);
         });
-
-    public Task<IReadOnlyList<DataFileDto>> ListDataAsync(int id, CancellationToken ct) =>
-        user.CallAsync((s, org) => s.GetRequiredService<DataUploadService>().ListAsync(org, id, ct));
 
     public Task DeleteDataAsync(int id, int fileId, CancellationToken ct) =>
         user.CallAsync(DashboardUser.Trainers, async (s, org) =>

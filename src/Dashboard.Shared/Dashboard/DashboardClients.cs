@@ -14,10 +14,10 @@ namespace Dashboard.Shared.Dashboard;
 public interface IModelsClient
 {
     Task<IReadOnlyList<ModelDto>> ListAsync(TrainingStatus? status, CancellationToken ct);
-    Task<ModelDto> GetAsync(int id, CancellationToken ct);
+    /// <summary>The model page's data (model, data files, training monitor, versions) in one call.</summary>
+    Task<ModelDetailDto> DetailAsync(int id, CancellationToken ct);
     Task<ModelDto> CreateAsync(CreateModelRequest request, CancellationToken ct);
     Task DeleteAsync(int id, CancellationToken ct);
-    Task<IReadOnlyList<DataFileDto>> ListDataAsync(int id, CancellationToken ct);
     Task DeleteDataAsync(int id, int fileId, CancellationToken ct);
     /// <summary>How many models the plan allows (null: unlimited) and how many exist.</summary>
     Task<ModelQuotaDto> QuotaAsync(CancellationToken ct);
@@ -28,7 +28,6 @@ public interface ITrainingClient
     Task<RunResponse> StartAsync(int id, CancellationToken ct);
     Task<ModelDto> CancelAsync(int id, CancellationToken ct);
     Task<TrainingLogResponse> LogAsync(int id, CancellationToken ct);
-    Task<TrainingMonitorDto> MonitorAsync(int id, CancellationToken ct);
 }
 
 /// <summary>

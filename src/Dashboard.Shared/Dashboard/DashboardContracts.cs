@@ -14,6 +14,13 @@ public sealed record TrainingMonitorDto(
     string? CurrentStage,
     IReadOnlyList<TrainingRunDto> Runs);
 
+/// <summary>Everything the model page shows of a model, read in one call.</summary>
+public sealed record ModelDetailDto(
+    ModelDto Model,
+    IReadOnlyList<Data.DataFileDto> Files,
+    TrainingMonitorDto Monitor,
+    Versions.ModelVersionsResponse Versions);
+
 public sealed record TrainingRunDto(
     int Version,
     TrainingStatus Status,

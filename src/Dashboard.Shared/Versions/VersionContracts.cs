@@ -27,9 +27,8 @@ public sealed record ModelVersionDto(
 public sealed record ModelVersionsResponse(int ModelId, int? ServingVersion, IReadOnlyList<ModelVersionDto> Data,
     string? ServedBy = null, Models.HeldBackVersionDto? HeldBack = null);
 
-/// <summary>A model's versions for the dashboard; choosing the serving one is for admins (DashboardException 403 otherwise).</summary>
+/// <summary>Choosing a model's serving version from the dashboard: for admins (DashboardException 403 otherwise).</summary>
 public interface IModelVersionsClient
 {
-    Task<ModelVersionsResponse> ListAsync(int modelId, CancellationToken ct);
     Task<ModelVersionsResponse> ServeAsync(int modelId, int version, CancellationToken ct);
 }

@@ -43,16 +43,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="email"/>, on /models.</summary>
     /// <param name="server">Another server than the collection's, e.g. one with the sphinx engine.</param>
+    /// <param name="timezoneId">The browser's time zone (IANA), when a test needs another than the machine's.</param>
     public Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, string password = DashboardServer.Password,
-        DashboardServer? server = null) => SignInAsync(Browser, (server ?? Server).BaseUrl, email, password, width, height);
+        DashboardServer? server = null, string? timezoneId = null) =>
+        SignInAsync(Browser, (server ?? Server).BaseUrl, email, password, width, height, timezoneId);
 
     /// <summary>A fresh browser context signed in at <paramref name="baseUrl"/>, on /models.</summary>
-    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password, int width = 1400, int height = 900)
+    public static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string email, string password, int width = 1400, int height = 900,
+        string? timezoneId = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
         });
         context.SetDefaultTimeout(StepTimeoutMs);
         var page = await context.NewPageAsync();

@@ -73,7 +73,7 @@ public sealed class ServerProcess : IDisposable
         using var process = Process.Start(StartInfo(launch, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3)); // a hang guard only: a loaded 2-core runner once took over a minute
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
     }

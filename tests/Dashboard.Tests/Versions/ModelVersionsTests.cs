@@ -1,6 +1,8 @@
 using Dashboard.Shared.Models;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Sphinx;
 
@@ -52,6 +54,52 @@ public sealed class ModelVersionsTests(GatedEngineFactory factory) : IClassFixtu
         var done = await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
         Assert.Equal(2, (int)done["training_metrics"]!["version"]!);
         Assert.Equal(2, (int?)(await client.GetVersionsAsync(id))["serving_version"]);
+    }
+
+    [Fact]
+    public async Task ARetrainingModel_StreamsLive_WithItsServingVersion()
+    {
+        var (client, id) = await TrainedModelAsync();
+        var speech = await File.ReadAllBytesAsync(await AudioFiles.SpeechAsync("the patient has atrial fibrillation"));
+        await StartHeldRetrainAsync(client, id);
+
+        var messages = await StreamAsync(client, $"custom_model_{id}", speech);
+        factory.Gate.Open();
+
+        var metadata = Assert.Single(messages, m => (string?)m["type"] == "Metadata");
+        var info = Assert.Single(metadata["model_info"]!.AsObject()).Value!;
+        Assert.Equal($"custom_model_{id}", (string?)info["name"]);
+        Assert.Equal($"custom_model_{id}/v1", (string?)info["version"]);
+        Assert.Contains(messages, m => (string?)m["type"] == "Results" && (bool)m["is_final"]! &&
+            !string.IsNullOrEmpty((string?)m["channel"]!["alternatives"]![0]!["transcript"]));
+        await client.WaitForStatusAsync(id, RunTimeout, TrainingStatus.Success, TrainingStatus.Failed);
+    }
+
+    /// <summary>Streams a WAV file over the /v1/listen WebSocket with the client's key, closes the stream, and returns every message.</summary>
+    private async Task<List<JsonNode>> StreamAsync(HttpClient client, string model, byte[] wav)
+    {
+        var sockets = factory.Server.CreateWebSocketClient();
+        sockets.ConfigureRequest = request => request.Headers.Authorization = client.DefaultRequestHeaders.Authorization!.ToString();
+        using var socket = await sockets.ConnectAsync(new Uri($"ws://localhost/v1/listen?model={model}"), CancellationToken.None);
+        foreach (var chunk in wav.Chunk(8000))
+            await socket.SendAsync(chunk, WebSocketMessageType.Binary, true, CancellationToken.None);
+        await socket.SendAsync("""{"type":"CloseStream"}"""u8.ToArray(), WebSocketMessageType.Text, true, CancellationToken.None);
+        var messages = new List<JsonNode>();
+        var buffer = new byte[1 << 16];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult received;
+            do
+            {
+                received = await socket.ReceiveAsync(buffer, timeout.Token);
+                message.Write(buffer, 0, received.Count);
+            }
+            while (!received.EndOfMessage);
+            if (received.MessageType == WebSocketMessageType.Close) return messages;
+            messages.Add(JsonNode.Parse(message.ToArray())!);
+        }
     }
 
     [Fact]
