@@ -11,7 +11,7 @@ public sealed record AdaptationResult(string? TransformPath, string Summary);
 /// <summary>
 /// Adapts the stock acoustic model to the training audio with sphinxtrain: features with sphinx_fe, Baum-Welch
 /// statistics with bw, a global MLLR mean transform with mllr_solve, twice (the second alignment uses the first
-/// transform, so utterances too far from the stock model to align at first are aligned then). sphinx_fe and bw run in
+/// transform, so utterances too far from the stock model to align at first are aligned then). sphinx_fe runs in
 /// parts over the utterances, one process per core (<see cref="SphinxOptions.TrainingSlots"/>). Optional: when the tools
 /// or model files are missing or a tool fails, the run goes on without it and says why.
 /// </summary>
@@ -47,15 +47,16 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                var accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
-                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), parts, [.. model.BaumWelchArguments,
+                // mllr_solve 5prealpha refuses several -accumdir folders ("Failed to parse arguments list"): bw runs as one process until their sums are combined
+                const int bwParts = 1;
+                var accumulators = Enumerable.Range(1, bwParts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
+                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), bwParts, [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
                     "-cepdir", features, "-cepext", "mfc", .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]],
                     part => ["-accumdir", accumulators[part - 1]], ct);
                 aligned.Add(usable.Count - bw.Sum(b => IgnoredUtterance().Count(b.StandardError)));
                 var output = Path.Combine(folder, $"mllr_pass{pass}");
-                // mllr_solve sums the statistics of all parts, as sphinxtrain's own scripts combine parallel bw runs
                 await RunAsync(Path.Combine(ToolFolder, "mllr_solve"), ["-meanfn", Path.Combine(model.Folder, "means"), "-varfn", Path.Combine(model.Folder, "variances"),
                     "-outmllrfn", output, "-accumdir", .. accumulators], ct);
                 transform = output;
