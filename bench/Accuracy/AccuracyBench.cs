@@ -23,6 +23,7 @@ public static class AccuracyBench
         var templateFile = StringArg(args, "--templates");
         var domains = (StringArg(args, "--domains") ?? (templateFile is null ? "licences,manpages,clinical,it,legal,clips,librivox" : "")).Split(',');
         var stt = args.Contains("--stt");
+        var (trainingVoices, testVoices) = Voices(args);
 
         if (args.Contains("--show-text"))
         {
@@ -34,11 +35,12 @@ public static class AccuracyBench
         await using var host = SphinxApiHost.Start(listen: true);
         var (client, _, _) = await host.NewOrganizationAsync("accuracy-bench");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores. Long recordings: {trainParagraphs} training and {testParagraphs} test paragraphs per domain, " +
-            $"training voices {string.Join(", ", Voice.Training.Select(v => v.Name))}; test voices {string.Join(", ", Voice.Test.Select(v => v.Name))}.");
+            $"training voices {string.Join(", ", trainingVoices.Select(v => v.Name))}; test voices {string.Join(", ", testVoices.Select(v => v.Name))}" +
+            (testVoices == trainingVoices ? " (--same-voices: the test speakers are training speakers; test text is still from other documents)." : "."));
 
         var results = new List<DomainResult>();
         var runner = new DomainRun(client, host.Root, stt);
-        Voice VoiceOf(int i, string type) => type == "train" ? Voice.Training[i % Voice.Training.Count] : Voice.Test[i % Voice.Test.Count];
+        Voice VoiceOf(int i, string type) => type == "train" ? trainingVoices[i % trainingVoices.Count] : testVoices[i % testVoices.Count];
         foreach (var corpus in await IndependentDomainsAsync(domains, trainParagraphs, testParagraphs))
         {
             Console.WriteLine($"{corpus.Name}: test passages from {corpus.TestDocuments} documents, training recordings from {corpus.TrainDocuments}, " +
@@ -100,7 +102,7 @@ public static class AccuracyBench
         {
             var transcript = (await SphinxApiCalls.TranscribeAsync(client, "general", r.WavPath)).Transcript;
             var apiErrors = ErrorAlignment.Words(r.Reference, TranscriptNormalizer.Normalize(transcript));
-            var result = await Dashboard.Server.Data.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", r.WavPath, "-logfn", "/dev/null"], TimeSpan.FromMinutes(5), CancellationToken.None);
+            var result = await Dashboard.Server.Storage.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", r.WavPath, "-logfn", "/dev/null"], TimeSpan.FromMinutes(5), CancellationToken.None);
             var cliErrors = ErrorAlignment.Words(r.Reference, TranscriptNormalizer.Normalize(result.StandardOutput));
             (api, cli) = (api.Add(apiErrors), cli.Add(cliErrors));
             perFile.Add(new RecordingErrors(apiErrors.ReferenceLength, cliErrors.Errors, apiErrors.Errors));
@@ -108,6 +110,18 @@ public static class AccuracyBench
         Console.WriteLine($"Real human speech, LibriVox base parity ({recordings.Count} files, {api.ReferenceLength} words): /api/v3/stt general WER {api.RatePercent:0.0}% " +
             $"[95% {Bootstrap.Wer(perFile, e => e.CustomErrors)}], pocketsphinx_continuous {cli.RatePercent:0.0}% [95% {Bootstrap.Wer(perFile, e => e.BaseErrors)}] " +
             $"(ratio {api.RatePercent / Math.Max(0.01, cli.RatePercent):0.00}, target <= 1.0)");
+    }
+
+    /// <summary>
+    /// The training voices (all, or those <c>--voices a,b</c> names) and the test voices: the held-out ones, or with
+    /// <c>--same-voices</c> the training voices themselves, the case of one doctor who dictates every recording.
+    /// </summary>
+    private static (IReadOnlyList<Voice> Training, IReadOnlyList<Voice> Test) Voices(string[] args)
+    {
+        var names = StringArg(args, "--voices")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var training = names is null ? Voice.Training : names.Select(n => Voice.Training.FirstOrDefault(v => v.Name == n)
+            ?? throw new ArgumentException($"--voices: no training voice {n}; there are {string.Join(", ", Voice.Training.Select(v => v.Name))}.")).ToList();
+        return (training, args.Contains("--same-voices") ? training : Voice.Test);
     }
 
     private static int IntArg(string[] args, string name, int fallback) =>

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Bench.Accuracy;
 

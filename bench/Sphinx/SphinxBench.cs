@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Tests.Sphinx;
 
 namespace Dashboard.Bench.Sphinx;

@@ -2,7 +2,7 @@
 // recordings of pocketsphinx-testdata back to back (1.5 s of silence after each) paced at real time. Prints one JSON line:
 // final-result latency after the end of each recording's audio (p50/p95), time to the first interim, the backlog when
 // the stream ends (Metadata after CloseStream), and the server's CPU per stream.
-// usage: node bench.mjs BASE_URL API_KEY SERVER_PID STREAMS [MODEL]
+// usage: node bench.mjs BASE_URL API_KEY SERVER_PID STREAMS [MODEL]   (BENCH_SECONDS=n: only the first n seconds, for a warm-up)
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 const require = createRequire(new URL('../../tests/js/package.json', import.meta.url));
@@ -24,17 +24,20 @@ function pcmOf(path) {
 }
 
 const pieces = files.map(pcmOf);
+const limitMs = Number(process.env.BENCH_SECONDS || 0) * 1000 || Infinity;
 const ends = []; // ms into the stream where each recording's audio ends
 let total = 0;
-for (const p of pieces) { total += p.length / bytesPerMs; ends.push(total); total += gapMs; }
-const audio = Buffer.concat(pieces.flatMap(p => [p, Buffer.alloc(gapMs * bytesPerMs)]));
+for (const p of pieces) { total += p.length / bytesPerMs; if (total <= limitMs) ends.push(total); total += gapMs; }
+total = Math.min(total, limitMs);
+const audio = Buffer.concat(pieces.flatMap(p => [p, Buffer.alloc(gapMs * bytesPerMs)])).subarray(0, total * bytesPerMs);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 const cpuSeconds = () => { const f = fs.readFileSync(`/proc/${pidArg}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) / 100; };
 
 async function stream(index) {
   const client = new DeepgramClient({ apiKey: key, baseUrl: baseUrl.replace(/^http/, 'ws') });
   const socket = await client.listen.v1.connect({ model, encoding: 'linear16', sample_rate: 16000, interim_results: true,
-    endpointing: 300, utterance_end_ms: 1000, Authorization: `Token ${key}`, reconnectAttempts: 0 });
+    endpointing: 300, utterance_end_ms: 1000, Authorization: `Token ${key}`, reconnectAttempts: 0,
+    connectionTimeoutInSeconds: 120 }); // a new stream's decoder loads before the upgrade: N at once take a while on a busy machine
   const finals = [], result = { latencies: [], firstInterim: null, backlog: null, error: null };
   let t0 = 0, closeSent = 0;
   const done = new Promise(resolve => {
@@ -77,7 +80,8 @@ console.log(JSON.stringify({
   final_p50_ms: pct(latencies, 50), final_p95_ms: pct(latencies, 95), final_max_ms: Math.max(...latencies),
   first_interim_p50_ms: pct(results.map(r => r.firstInterim), 50), first_interim_max_ms: Math.max(...results.map(r => r.firstInterim)),
   backlog_max_ms: Math.max(...backlogs),
-  cpu_percent_per_stream: Math.round(cpu / wall / streams * 1000) / 10,
+  cpu_percent_per_stream: Math.round(cpu / (total / 1000) / streams * 1000) / 10, // core-seconds per audio second, in % of a core
+  wall_seconds: wall,
   keeps_up: backlogs.every(b => b <= 1000) && results.every(r => !r.error),
   errors: results.map(r => r.error).filter(e => e),
 }));

@@ -1,5 +1,5 @@
-using Dashboard.Server.Data;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

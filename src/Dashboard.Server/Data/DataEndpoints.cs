@@ -12,6 +12,7 @@ using Dashboard.Shared.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

@@ -4,10 +4,9 @@ namespace Dashboard.Server.Data;
 
 public static class DataSetsExtensions
 {
-    /// <summary>Storage settings, probing and the uploads of pairs, text data and ZIP archives (the blob storage itself: AddEncryptedStorage).</summary>
+    /// <summary>Storage settings, probing and the uploads of pairs, text data and ZIP archives (the blob storage itself: AddStorage).</summary>
     public static WebApplicationBuilder AddDataSets(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ToolOptions>().BindConfiguration(ToolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AudioProbe>();
         builder.Services.AddSingleton<UploadChecker>();

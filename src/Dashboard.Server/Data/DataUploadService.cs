@@ -4,6 +4,7 @@ using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

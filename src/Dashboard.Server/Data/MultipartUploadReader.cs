@@ -1,4 +1,5 @@
 using Dashboard.Server.Errors;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

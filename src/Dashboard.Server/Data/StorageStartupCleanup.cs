@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

@@ -2,6 +2,7 @@ using Dashboard.Server.Errors;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Errors;
 using Microsoft.Extensions.Options;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 

@@ -1,3 +1,4 @@
+using Dashboard.Server.Storage;
 namespace Dashboard.Server.Data;
 
 /// <summary>What a client sent for one data upload (a pair, a text file or a ZIP archive), staged on disk and not yet accepted.</summary>

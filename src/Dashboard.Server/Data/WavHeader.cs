@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data;
 
@@ -9,8 +10,8 @@ namespace Dashboard.Server.Data;
 /// </summary>
 public static class WavHeader
 {
-    /// <summary>How much of the start of a file the header must fit in.</summary>
-    public const int HeadBytes = 64 * 1024;
+    /// <summary>How much of the start of a file the header must fit in: what staging keeps of it.</summary>
+    public const int HeadBytes = StagedFile.HeadBytes;
 
     private const int FormatPcm = 1;
     private const int FormatFloat = 3;

@@ -17,11 +17,11 @@ public sealed class ErrorEnvelopeExceptionHandler(ILogger<ErrorEnvelopeException
             BadHttpRequestException { StatusCode: 413 } => ApiErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize / (1024 * 1024) ?? 0),
             BadHttpRequestException bad => BindingFailure.Describe(context, bad) ?? BadRequest(bad),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => ApiErrors.ConcurrentChange(),
-            IOException io when Data.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
-            Data.Encryption.BlobIntegrityException => ApiErrors.StoredDataCorrupt(),
+            IOException io when Storage.StorageFull.Is(io) => ApiErrors.InsufficientStorage(),
+            Storage.Encryption.BlobIntegrityException => ApiErrors.StoredDataCorrupt(),
             _ => null,
         };
-        if (exception is Data.Encryption.BlobIntegrityException) logger.LogError(exception, "Stored data failed its integrity check on {Path}", context.Request.Path);
+        if (exception is Storage.Encryption.BlobIntegrityException) logger.LogError(exception, "Stored data failed its integrity check on {Path}", context.Request.Path);
         if (error is null)
         {
             if (context.RequestAborted.IsCancellationRequested) return true; // the client went away: nothing to answer

@@ -1,7 +1,7 @@
 using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Transcription;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Hosting;
 

@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Security;

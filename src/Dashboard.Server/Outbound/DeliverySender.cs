@@ -1,5 +1,5 @@
 using System.Text;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

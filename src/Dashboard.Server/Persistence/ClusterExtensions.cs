@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Dashboard.Server.Persistence;

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using Dashboard.Server.Data;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Storage.Encryption;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Transcription;
 using Microsoft.EntityFrameworkCore;

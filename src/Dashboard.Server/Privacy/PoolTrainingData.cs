@@ -1,5 +1,6 @@
 using System.Text;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Privacy;

@@ -1,5 +1,5 @@
 using System.Text;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Privacy;

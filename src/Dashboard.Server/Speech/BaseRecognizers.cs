@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech.Lexicon;
 using Dashboard.Server.Speech.LanguageModel;

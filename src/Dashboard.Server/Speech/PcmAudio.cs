@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Speech;
 

@@ -19,7 +19,10 @@ public sealed record WeightedLanguageModel(string Path, double Weight);
 /// What one decoder loads: the stock acoustic model, dictionary and language model, plus extra pronunciations, language
 /// models interpolated with the stock one (a trained domain model, a base model's vocabulary), and optionally an MLLR
 /// transform of the acoustic model's means (<see cref="AcousticTransformPath"/>), and the search's language weight and
-/// word insertion penalty when a model was tuned to other values than PocketSphinx's defaults.
+/// word insertion penalty when a model was tuned to other values than PocketSphinx's defaults, and optionally the
+/// means, variances and sendump of a MAP-adapted acoustic model (<see cref="AdaptedAcousticModelFolder"/>) in place
+/// of the stock ones (the stock model's mdef, transition matrices and feature parameters stay). A <see cref="Live"/> spec
+/// decodes live streams with <see cref="SphinxOptions.LiveDecoderArguments"/>.
 /// </summary>
 public sealed record RecognizerSpec(
     string Key,
@@ -27,9 +30,17 @@ public sealed record RecognizerSpec(
     IReadOnlyList<WeightedLanguageModel> AddedLanguageModels,
     string? AcousticTransformPath = null,
     double? LanguageWeight = null,
-    double? WordInsertionPenalty = null)
+    double? WordInsertionPenalty = null,
+    bool Live = false,
+    string? AdaptedAcousticModelFolder = null)
 {
     public static RecognizerSpec Stock(string key) => new(key, [], []);
+
+    /// <summary>The pool key of the live-stream decoders of <paramref name="key"/> (they load other search settings).</summary>
+    public static string LiveKey(string key) => $"{key}|live";
+
+    /// <summary>This spec for a live stream's decoder: <see cref="SphinxOptions.LiveDecoderArguments"/> apply.</summary>
+    public RecognizerSpec ForLiveStreams() => Live ? this : this with { Key = LiveKey(Key), Live = true };
 
     /// <summary>This spec with another's pronunciations (for words it lacks) and language models added.</summary>
     public RecognizerSpec Including(RecognizerSpec other)

@@ -28,8 +28,10 @@ public sealed class SphinxDecoder : IDisposable
     private void Load(SphinxOptions options, RecognizerSpec spec)
     {
         string[] arguments = ["-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath, "-logfn", "/dev/null", "-remove_silence", "no"];
-        arguments = [.. arguments, .. options.DecoderArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        arguments = [.. arguments, .. DecoderArgumentList.Merge(options.DecoderArguments, spec.Live ? options.LiveDecoderArguments : "")];
         if (spec.AcousticTransformPath is { } transform) arguments = [.. arguments, "-mllr", transform];
+        if (spec.AdaptedAcousticModelFolder is { } adapted)
+            arguments = [.. arguments, "-mean", Path.Combine(adapted, "means"), "-var", Path.Combine(adapted, "variances"), "-sendump", Path.Combine(adapted, "sendump")];
         arguments = [.. arguments, .. SearchArguments(spec)];
         var config = ParseConfig(arguments);
         try

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Dashboard.Server.Speech.Adaptation;
 using Dashboard.Server.Speech.LanguageModel;
 using Dashboard.Server.Speech.Lexicon;
 
@@ -8,7 +7,7 @@ namespace Dashboard.Server.Speech;
 
 public static class SphinxServiceExtensions
 {
-    /// <summary>PocketSphinx decoding, pronunciations, language and acoustic model building: what training and transcription both use.</summary>
+    /// <summary>PocketSphinx decoding, pronunciations, language model building and the trained model's artifact: what training and transcription both use.</summary>
     public static WebApplicationBuilder AddSpeech(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -19,9 +18,8 @@ public static class SphinxServiceExtensions
         services.TryAddSingleton<VocabularyPronouncer>();
         services.TryAddSingleton<DomainModelBuilder>();
         services.TryAddSingleton<BaseRecognizers>();
-        services.TryAddSingleton<ModelFilesForSphinxTrain>();
-        services.TryAddSingleton<AcousticAdaptation>();
         services.TryAddSingleton<DecoderPool>();
+        services.TryAddSingleton<SphinxArtifactStore>();
         services.TryAddSingleton<Keywords.KeywordBooster>();
         return builder;
     }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Server.Audit;
 using Dashboard.Server.Billing;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Transcription;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech;
 
 namespace Dashboard.Server.Streaming;

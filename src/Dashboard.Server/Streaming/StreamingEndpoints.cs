@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;

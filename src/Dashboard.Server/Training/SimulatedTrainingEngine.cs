@@ -1,5 +1,6 @@
 using Dashboard.Shared.Formatting;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Shared.Training;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Server.Live;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Live;

@@ -1,3 +1,4 @@
+using Dashboard.Server.Speech;
 using Dashboard.Shared.Formatting;
 using Dashboard.Shared.Training;
 
@@ -48,7 +49,7 @@ public sealed class TrainingRunner(
             await log.WriteAsync(modelId, runId, LogLevels.Warning, StoppingMessage, CancellationToken.None);
             throw;
         }
-        catch (TrainingFailedException e)
+        catch (Exception e) when (e is TrainingFailedException or SpeechToolException)
         {
             await machine.FailAsync(modelId, runId, e.Message);
         }

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech;
 using Dashboard.Server.Speech.Keywords;
 using Microsoft.Extensions.Options;
@@ -11,14 +11,14 @@ public sealed class ModelDecoders(DecoderPool pool, KeywordBooster booster, IBlo
     public Task<Recognition> RecognizeAsync(ResolvedModel model, KeywordBoost keywords, short[] pcm, CancellationToken ct) =>
         pool.RecognizeAsync(KeywordBooster.DecoderKey(model.DecoderKey, keywords), token => LoadAsync(model, keywords, token), pcm, ct);
 
-    /// <summary>A decoder held for the length of one live stream.</summary>
+    /// <summary>A live-stream decoder (<see cref="SphinxOptions.LiveDecoderArguments"/>) held for the length of one stream.</summary>
     public Task<DecoderLease> RentAsync(ResolvedModel model, KeywordBoost keywords, CancellationToken ct) =>
-        pool.RentAsync(KeywordBooster.DecoderKey(model.DecoderKey, keywords), token => LoadAsync(model, keywords, token), ct);
+        pool.RentAsync(RecognizerSpec.LiveKey(KeywordBooster.DecoderKey(model.DecoderKey, keywords)), token => LoadAsync(model, keywords, token, live: true), ct);
 
-    private async Task<SphinxDecoder> LoadAsync(ResolvedModel model, KeywordBoost keywords, CancellationToken ct)
+    private async Task<SphinxDecoder> LoadAsync(ResolvedModel model, KeywordBoost keywords, CancellationToken ct, bool live = false)
     {
         using var folder = storage.CreateScratchFolder(); // the decoder reads the files at load time only
         var spec = await booster.ApplyAsync(await model.LoadSpec(folder.Path, ct), keywords, folder.Path, ct);
-        return new SphinxDecoder(options.Value, spec);
+        return new SphinxDecoder(options.Value, live ? spec.ForLiveStreams() : spec);
     }
 }

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
-using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Models;
+using Dashboard.Shared.Training;
 using Microsoft.EntityFrameworkCore;
 using Dashboard.Server.Speech;
 
@@ -47,7 +47,7 @@ public sealed partial class RecognizerResolver(
             throw ApiErrors.ModelNotReady(id, $"Custom model {id} has no trained version yet: its training status is {(int)custom.TrainingStatus} ({custom.TrainingStatus}); transcription needs a successful run (status 4).");
         SphinxRecognizers.EnsureSupported(custom.Language, custom.BaseModel, message => ApiErrors.Validation("model", message));
         if (modelVersions.Serving is not { } run) return Base(name, custom.BaseModel, id); // every version is worse than the base model
-        if (run.Engine != SphinxTrainingEngine.EngineName || run.ArtifactBlob is null)
+        if (run.Engine != TrainingEngines.Sphinx || run.ArtifactBlob is null)
         {
             logger.LogInformation("Model {ModelId} v{Version} was trained by the {Engine} engine, which makes no recognizer; using base model {Base}",
                 id, run.Version, run.Engine, custom.BaseModel);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Speech.Keywords;

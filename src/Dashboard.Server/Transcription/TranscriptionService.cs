@@ -1,5 +1,6 @@
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Privacy;
 using Dashboard.Shared.Errors;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Outbound;
 using Dashboard.Server.Persistence;

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Speech.Text;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Tests.Sphinx;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +31,12 @@ public sealed partial class TunedModelTests(TrainedCardiologyModel trained)
         var run = await db.TrainingRuns.AsNoTracking().SingleAsync(r => r.ModelId == trained.ModelId);
         var manifest = await scope.ServiceProvider.GetRequiredService<SphinxArtifactStore>().ReadManifestAsync(run.ArtifactBlob!, CancellationToken.None);
         Assert.Equal(Number(choice.Groups["weight"].Value), manifest.DomainWeight);
-        Assert.Equal(choice.Groups["mllr"].Value == "on", manifest.AcousticTransform is not null);
+        if (choice.Groups["map"].Success) Assert.NotNull(manifest.AdaptedAcousticModel); // the MAP model carries the transform in its means
+        else
+        {
+            Assert.Equal(choice.Groups["mllr"].Value == "on", manifest.AcousticTransform is not null);
+            Assert.Null(manifest.AdaptedAcousticModel);
+        }
         Assert.Contains(choice.Value, manifest.Tuning, StringComparison.Ordinal);
     }
 
@@ -55,6 +60,6 @@ public sealed partial class TunedModelTests(TrainedCardiologyModel trained)
 
     private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"Tuning chose domain LM weight (?<weight>[\d.]+),.*?MLLR (?<mllr>on|off): held-out WER (?<tuned>[\d.]+)% against (?<base>[\d.]+)% for the base model")]
+    [GeneratedRegex(@"Tuning chose domain LM weight (?<weight>[\d.]+),.*?(?:MLLR (?<mllr>on|off)|acoustic model (?<map>MAP)-adapted \(MLLR included\)): held-out WER (?<tuned>[\d.]+)% against (?<base>[\d.]+)% for the base model")]
     private static partial Regex TuningLine();
 }

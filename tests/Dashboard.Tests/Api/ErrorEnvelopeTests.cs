@@ -1,7 +1,7 @@
 using Dashboard.Shared.Models;
 using System.Net;
-using Dashboard.Server.Data;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

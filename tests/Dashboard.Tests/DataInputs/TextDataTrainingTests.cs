@@ -1,6 +1,7 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Speech.LanguageModel;
-using Dashboard.Server.Training.Sphinx;
+using Dashboard.Server.Speech;
 using Dashboard.Tests.Sphinx;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Outbound;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Privacy;

@@ -1,5 +1,5 @@
-using Dashboard.Server.Data;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

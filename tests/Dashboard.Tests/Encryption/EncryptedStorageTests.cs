@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using Dashboard.Server.Data.Encryption;
+using Dashboard.Server.Storage.Encryption;
 using Dashboard.Tests.Infrastructure;
 using static Dashboard.Tests.Encryption.EncryptedBlobs;
 

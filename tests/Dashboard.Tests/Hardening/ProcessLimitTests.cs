@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Privacy;
 using Dashboard.Tests.Infrastructure;

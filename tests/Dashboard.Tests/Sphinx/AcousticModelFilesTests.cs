@@ -4,7 +4,7 @@ using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;
 using Dashboard.Server.Speech;
-using Dashboard.Server.Speech.Adaptation;
+using Dashboard.Server.Training.Sphinx.Adaptation;
 
 namespace Dashboard.Tests.Sphinx;
 

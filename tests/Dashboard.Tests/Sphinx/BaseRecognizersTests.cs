@@ -1,5 +1,6 @@
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Training.Sphinx;
 using Microsoft.Extensions.Options;
 using Xunit;

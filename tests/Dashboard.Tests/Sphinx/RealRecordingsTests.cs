@@ -33,7 +33,7 @@ public sealed class RealRecordingsTests(ITestOutputHelper output)
     /// <summary>The CLI prints one line per utterance it finds; its log goes to stderr.</summary>
     private static async Task<string> CliTranscriptAsync(string wav)
     {
-        var result = await Dashboard.Server.Data.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", wav], TimeSpan.FromMinutes(2), CancellationToken.None);
+        var result = await Dashboard.Server.Storage.ProcessRunner.RunAsync("pocketsphinx_continuous", ["-infile", wav], TimeSpan.FromMinutes(2), CancellationToken.None);
         Assert.Equal(0, result.ExitCode);
         return string.Join(' ', result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
+using Dashboard.Server.Speech;
 using Dashboard.Server.Training.Sphinx;
 using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
@@ -113,7 +115,10 @@ public sealed class SphinxTrainingApiTests(TrainedCardiologyModel trained, ITest
         // the MLLR transform is kept only when tuning found it helps held-out speakers
         Assert.Equal(manifest.AcousticAdaptation == "MLLR" ? SphinxModelManifest.AcousticTransformFileName : null, manifest.AcousticTransform);
         Assert.False(string.IsNullOrEmpty(manifest.Tuning));
-        foreach (var name in new[] { manifest.DomainLanguageModel, manifest.DomainLanguageModelArpa, manifest.Dictionary, manifest.AcousticTransform, SphinxModelManifest.EvaluationFileName }.OfType<string>())
+        // a MAP-adapted acoustic model only where tuning chose it (test voices are training voices), then with its files
+        Assert.Equal(manifest.AcousticAdaptation == "MLLR+MAP" ? SphinxModelManifest.AdaptedAcousticModelName : null, manifest.AdaptedAcousticModel);
+        foreach (var name in new[] { manifest.DomainLanguageModel, manifest.DomainLanguageModelArpa, manifest.Dictionary, manifest.AcousticTransform, SphinxModelManifest.EvaluationFileName }
+            .OfType<string>().Concat(manifest.AdaptedAcousticModelFiles().Select(f => f.Stored)))
             Assert.True(storage.Exists(BlobKeys.Artifact(trained.ModelId, 1, name)), name);
         await using var arpa = storage.OpenRead(BlobKeys.Artifact(trained.ModelId, 1, manifest.DomainLanguageModelArpa));
         var model = ArpaModel.Parse(new StreamReader(arpa));

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Dashboard.Server.Errors;
 using Dashboard.Shared.Errors;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data.Archives;
 

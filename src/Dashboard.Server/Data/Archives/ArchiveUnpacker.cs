@@ -3,6 +3,7 @@ using System.Text;
 using Dashboard.Server.Errors;
 using Microsoft.Extensions.Options;
 using static Dashboard.Server.Data.Archives.ArchiveEntryRules;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data.Archives;
 

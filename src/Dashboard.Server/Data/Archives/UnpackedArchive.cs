@@ -1,4 +1,5 @@
 using Dashboard.Shared.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Data.Archives;
 

@@ -1,8 +1,6 @@
-using Dashboard.Server.Training;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech.Lexicon;
-using Dashboard.Server.Training.Sphinx;
 
 namespace Dashboard.Server.Speech.LanguageModel;
 
@@ -42,7 +40,7 @@ public sealed class DomainModelBuilder(IOptions<SphinxOptions> options)
         if (result.ExitCode != 0 || !File.Exists(binaryPath))
         {
             var reason = result.StandardError.Split('\n').LastOrDefault(l => l.Contains("ERROR", StringComparison.Ordinal))?.Trim();
-            throw new TrainingFailedException($"sphinx_lm_convert rejected the language model: {reason ?? $"exit code {result.ExitCode}"}");
+            throw new SpeechToolException($"sphinx_lm_convert rejected the language model: {reason ?? $"exit code {result.ExitCode}"}");
         }
     }
 }

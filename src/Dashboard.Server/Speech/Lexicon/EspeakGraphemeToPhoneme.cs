@@ -1,5 +1,4 @@
-using Dashboard.Server.Training;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Speech.Lexicon;
 
@@ -36,7 +35,7 @@ public sealed class EspeakGraphemeToPhoneme(SphinxOptions options)
         {
             var result = await ProcessRunner.RunAsync("espeak-ng", ["-v", "en-us", "-q", "--ipa", "-f", input],
                 TimeSpan.FromSeconds(options.ToolTimeoutSeconds), ct);
-            if (result.ExitCode != 0) throw new TrainingFailedException($"espeak-ng could not produce pronunciations: {result.StandardError.Trim()}");
+            if (result.ExitCode != 0) throw new SpeechToolException($"espeak-ng could not produce pronunciations: {result.StandardError.Trim()}");
             return result.StandardOutput.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         }
         finally

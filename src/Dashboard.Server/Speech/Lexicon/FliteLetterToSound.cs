@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 
 namespace Dashboard.Server.Speech.Lexicon;
 

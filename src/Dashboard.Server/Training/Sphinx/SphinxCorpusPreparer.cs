@@ -1,4 +1,5 @@
 using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Shared.Training;
 using Microsoft.Extensions.Options;
 using Dashboard.Server.Speech;

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Shared.Training;
 using Dashboard.Shared.Transcription;
 using Microsoft.Extensions.Options;
@@ -69,9 +69,10 @@ public sealed class SphinxTrainingEngine(
             transform = SphinxModelManifest.AcousticTransformFileName;
             File.Copy(estimated, Path.Combine(scratch.Path, transform), overwrite: true);
         }
+        var adaptedModel = tuned.MapModelFolder is null ? null : SphinxModelManifest.AdaptedAcousticModelName;
 
         await progress.StageAsync(SphinxStages.Evaluate, 80, ct);
-        var customSpec = tuned.Settings.Spec(key, added, Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), tuned.TransformPath, baseSpec);
+        var customSpec = tuned.Settings.Spec(key, added, Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), tuned.TransformPath, baseSpec, tuned.MapModelFolder);
         var result = await TestSetEvaluator.EvaluateAsync(corpus.Test, baseSpec, customSpec, options.Value, new StageProgress(progress, 80, 95, gate), ct);
         var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
         await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
@@ -81,12 +82,15 @@ public sealed class SphinxTrainingEngine(
         var manifest = new SphinxModelManifest(SphinxModelManifest.CurrentFormat, input.ModelId, input.Version, input.BaseModel, input.Language,
             AcousticModel: "en-us", BaseLanguageModel: "en-us.lm.bin", SphinxModelManifest.BinaryLanguageModelFileName, SphinxModelManifest.ArpaFileName,
             SphinxModelManifest.DictionaryFileName, tuned.Settings.DomainWeight, DomainModelBuilder.Order, domain.VocabularySize, added.Count,
-            sentences.Count, tuned.Settings.AcousticTransform ? "MLLR" : "none", transform, clock.GetUtcNow(),
-            tuned.Settings.LanguageWeight, tuned.Settings.WordInsertionPenalty, tuned.Summary);
+            sentences.Count, tuned.Settings.MapModel ? "MLLR+MAP" : tuned.Settings.AcousticTransform ? "MLLR" : "none", transform, clock.GetUtcNow(),
+            tuned.Settings.LanguageWeight, tuned.Settings.WordInsertionPenalty, tuned.Summary, adaptedModel);
+        foreach (var (stored, read) in manifest.AdaptedAcousticModelFiles())
+            File.Copy(Path.Combine(tuned.MapModelFolder!, read), Path.Combine(scratch.Path, stored), overwrite: true);
         var evaluation = new EvaluationResponse(input.ModelId, input.Version, EngineName, input.BaseModel, outcome.WordErrorRate, outcome.BaseWordErrorRate,
             outcome.CharacterErrorRate, result.Base.CharacterErrorRate, outcome.AccuracyImprovement, result.Utterances);
         var manifestKey = await artifacts.SaveAsync(manifest, scratch.Path, evaluation, ct);
-        await progress.LogAsync(LogLevels.Info, $"Stored version {input.Version}: {manifestKey} with the language model, dictionary and evaluation.", ct);
+        await progress.LogAsync(LogLevels.Info, $"Stored version {input.Version}: {manifestKey} with the language model, dictionary and evaluation" +
+            (adaptedModel is null ? "." : $" and the MAP-adapted acoustic model ({manifest.AdaptedAcousticModelFiles().Sum(f => new FileInfo(Path.Combine(scratch.Path, f.Stored)).Length) / 1e6:0.0} MB)."), ct);
         return outcome with { ArtifactBlob = manifestKey };
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Errors;
 using Dashboard.Server.Outbound;
 using Dashboard.Shared.Errors;

@@ -1,4 +1,4 @@
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Quartz;
 
 namespace Dashboard.Server.Transcription.Listen;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Dashboard.Server.Data;
+using Dashboard.Server.Storage;
 using Dashboard.Server.Privacy;
 using Dashboard.Shared.Privacy;
 using Dashboard.Shared.Transcription;

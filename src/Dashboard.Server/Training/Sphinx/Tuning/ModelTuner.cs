@@ -13,7 +13,8 @@ public sealed record TuningResult(DecoderSettings Settings, double HeldOutWer, d
 /// Chooses a custom model's <see cref="DecoderSettings"/> on held-out training recordings (speakers and sentences the
 /// candidates were not fitted on), one setting at a time: the domain weight, then the language weight, then the
 /// insertion penalty, then whether MLLR stays (only if it lowers the held-out WER and, when the test set's speakers are new
-/// to training, raises it for no held-out speaker group). The base
+/// to training, raises it for no held-out speaker group), then, only when the test set's speakers are training speakers,
+/// whether a MAP-adapted acoustic model replaces it (only if it lowers the held-out WER further). The base
 /// model is a candidate too, so the choice is never worse than the base on held-out data. Every decode is logged.
 /// </summary>
 public sealed class ModelTuner(IOptions<SphinxOptions> options)
@@ -22,14 +23,17 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     public static readonly double[] LanguageWeights = [5, 9];
     public static readonly double[] InsertionPenalties = [0.2, 2];
 
-    /// <summary><paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model.</summary>
-    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform,
+    /// <summary>
+    /// <paramref name="specOf"/> builds the decoder of a candidate; null settings mean the base model. A MAP model is
+    /// built only when the test speakers are training speakers, so <paramref name="hasMapModel"/> says it is tried.
+    /// </summary>
+    public async Task<TuningResult> TuneAsync(HeldOutSplit split, Func<DecoderSettings?, RecognizerSpec> specOf, bool hasTransform, bool hasMapModel,
         bool testSpeakersKnown, StageProgress progress, CancellationToken ct)
     {
         var heldOut = split.HeldOut;
         var references = heldOut.Select(u => u.Reference).ToList();
         var decoded = 0;
-        var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0);
+        var total = 1 + DomainWeights.Length + LanguageWeights.Length + InsertionPenalties.Length + (hasTransform ? 1 : 0) + (hasMapModel ? 1 : 0);
         // The candidates of one step are decoded together, over all cores (ParallelDecoding), then scored in order.
         async Task<List<(DecoderSettings? Settings, double Wer, string[] Hypotheses)>> StageAsync(IReadOnlyList<DecoderSettings?> candidates)
         {
@@ -62,6 +66,14 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
             mllrNote = $"MLLR {(helps ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
                 $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With:0.#}% vs {g.Without:0.#}% on {g.Words} words"))})";
             if (helps) best = withMllr;
+        }
+        if (hasMapModel)
+        {
+            // Only for training speakers (the test set's voices): a MAP model moves each Gaussian toward what they said.
+            var withMap = (await StageAsync([best.Settings! with { AcousticTransform = false, MapModel = true }]))[0];
+            var helps = withMap.Wer < best.Wer;
+            mllrNote += $"; MAP {(helps ? "on" : "off")}: held-out WER {withMap.Wer:0.##}% with the MAP-adapted acoustic model, {best.Wer:0.##}% without";
+            if (helps) best = withMap;
         }
         if (baseline.Wer < best.Wer) best = (new DecoderSettings(0, null, null, false), baseline.Wer, baseline.Hypotheses);
         var summary = $"Tuning chose {best.Settings}: held-out WER {best.Wer:0.##}% against {baseline.Wer:0.##}% for the base model, " +
