@@ -18,7 +18,8 @@ public sealed record BaumWelchStatistics(SphinxTrainModel Model, IReadOnlyList<s
 /// Adapts the stock acoustic model to the training audio with sphinxtrain: features with sphinx_fe, Baum-Welch
 /// statistics with bw, a global MLLR mean transform with mllr_solve, twice (the second alignment uses the first
 /// transform, so utterances too far from the stock model to align at first are aligned then). sphinx_fe runs in
-/// parts over the utterances, one process per core (<see cref="SphinxOptions.TrainingSlots"/>). Optional: when the tools
+/// parts over the utterances, one process per core (<see cref="SphinxOptions.TrainingSlots"/>), and so does bw, whose parts' statistics
+/// mllr_solve sums. Optional: when the tools
 /// or model files are missing or a tool fails, the run goes on without it and says why.
 /// </summary>
 public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, ModelFilesForSphinxTrain modelFiles)
@@ -53,10 +54,8 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                // mllr_solve 5prealpha refuses several -accumdir folders ("Failed to parse arguments list"): bw runs as one process until their sums are combined
-                const int bwParts = 1;
-                var accumulators = Enumerable.Range(1, bwParts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
-                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), bwParts, [.. model.BaumWelchArguments,
+                var accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
+                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), parts, [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
                     "-cepdir", features, "-cepext", "mfc", .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]],
@@ -64,7 +63,7 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
                 aligned.Add(usable.Count - bw.Sum(b => IgnoredUtterance().Count(b.StandardError)));
                 var output = Path.Combine(folder, $"mllr_pass{pass}");
                 await RunAsync(Path.Combine(ToolFolder, "mllr_solve"), ["-meanfn", Path.Combine(model.Folder, "means"), "-varfn", Path.Combine(model.Folder, "variances"),
-                    "-outmllrfn", output, "-accumdir", .. accumulators], ct);
+                    "-outmllrfn", output, "-accumdir", AccumulatorList(accumulators)], ct);
                 transform = output;
                 await progress.StepAsync(2 + 2 * pass, 6, $"MLLR pass {pass}: bw aligned {aligned[^1]} of {usable.Count} utterances; mllr_solve estimated the transform.", ct);
             }
@@ -90,6 +89,15 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
     /// <summary>The folders bw wrote a pass's statistics to: the pass's folder, or its subfolders when bw ran in parts.</summary>
     private static IReadOnlyList<string> AccumulatorFolders(string pass) =>
         Directory.EnumerateFiles(pass).Any() ? [pass] : [.. Directory.GetDirectories(pass).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The value of -accumdir for mllr_solve and map_adapt, which sum the statistics of every folder: sphinxbase reads a
+    /// list argument as one comma-separated word (several words after the flag are refused).
+    /// </summary>
+    internal static string AccumulatorList(IReadOnlyList<string> folders) =>
+        folders.Any(f => f.Contains(',', StringComparison.Ordinal))
+            ? throw new AdaptationToolException("A work folder's path contains a comma, which sphinxtrain cannot take in a list of folders.")
+            : string.Join(',', folders);
 
     internal async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
     {
