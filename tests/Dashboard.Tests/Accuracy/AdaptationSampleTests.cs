@@ -7,6 +7,7 @@ using Xunit;
 namespace Dashboard.Tests.Accuracy;
 
 /// <summary>MLLR is estimated on all fitted recordings up to Sphinx:AdaptationSeconds, beyond that on a sample that holds every voice.</summary>
+[Trait("Category", "unit")]
 public sealed class AdaptationSampleTests : IDisposable
 {
     private readonly string folder = TestTemp.Folder("adaptation-sample-");
