@@ -67,11 +67,12 @@ public static class AccuracyBench
         }
         Console.WriteLine();
         Console.WriteLine("95% intervals by bootstrap over test recordings. \"template\": test sentences are new fills of the training templates (flatters the custom model).");
-        Console.WriteLine("| domain | text | train files (audio h) | test files (words) | base WER [95%] | custom WER [95%] | ratio custom/base [95%] | relative improvement | training s per audio hour |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| domain | text | train files (audio h) | test files (words) | base WER [95%] | custom WER [95%] | ratio custom/base [95%] | relative improvement | training s per audio hour | CPU-s per audio hour | CPU share | peak MB |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var r in results)
             Console.WriteLine($"| {r.Domain} | {r.Kind} | {r.TrainFiles} ({r.TrainAudioHours:0.00}) | {r.TestFiles} ({r.TestWords}) | {r.BaseWer:0.0}% [{r.BaseInterval}] | " +
-                $"{r.CustomWer:0.0}% [{r.CustomInterval}] | {r.Ratio:0.00} [{r.RatioInterval.Low:0.00}-{r.RatioInterval.High:0.00}] | {r.AccuracyImprovement:0.0}% | {r.SecondsPerAudioHour:0} |");
+                $"{r.CustomWer:0.0}% [{r.CustomInterval}] | {r.Ratio:0.00} [{r.RatioInterval.Low:0.00}-{r.RatioInterval.High:0.00}] | {r.AccuracyImprovement:0.0}% | {r.SecondsPerAudioHour:0} | " +
+                $"{r.CpuSecondsPerAudioHour:0} | {r.Training.CpuSharePercent:0}% | {r.Training.PeakMegabytes:0} |");
         if (domains.Contains("librivox")) await LibrivoxParityAsync(client);
         return 0;
     }
@@ -87,7 +88,8 @@ public static class AccuracyBench
 
     private static string Format(DomainResult r) =>
         $"{r.Domain}: base WER {r.BaseWer:0.00}%, custom WER {r.CustomWer:0.00}% (ratio {r.Ratio:0.00}, relative improvement {r.AccuracyImprovement:0.0}%), " +
-        $"{r.TestWords} test words, custom/base [95%] {r.RatioInterval.Low:0.00}-{r.RatioInterval.High:0.00}, training {r.TrainingSeconds:0} s for {r.TrainAudioHours * 60:0.0} min of audio = {r.SecondsPerAudioHour:0} s per audio hour" +
+        $"{r.TestWords} test words, custom/base [95%] {r.RatioInterval.Low:0.00}-{r.RatioInterval.High:0.00}, training {r.Training.WallSeconds:0} s for {r.TrainAudioHours * 60:0.0} min of audio = {r.SecondsPerAudioHour:0} s per audio hour " +
+        $"({r.CpuSecondsPerAudioHour:0} CPU-s per audio hour; {r.Training})" +
         (r.SttCustomWer is { } c ? $"; from /api/v3/stt: base {r.SttBaseWer:0.00}%, custom {c:0.00}%" : "");
 
     /// <summary>The base model through /api/v3/stt against pocketsphinx_continuous on the LibriVox recordings of pocketsphinx-testdata.</summary>

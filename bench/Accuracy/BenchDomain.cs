@@ -8,10 +8,11 @@ public sealed record RecordingErrors(int Words, int BaseErrors, int CustomErrors
 
 /// <summary>What one domain measured; <see cref="Kind"/> says where its text came from ("independent text" or "template").</summary>
 public sealed record DomainResult(string Domain, string Kind, int TrainFiles, double TrainAudioHours, int TestFiles, double BaseWer, double CustomWer,
-    double AccuracyImprovement, double TrainingSeconds, double? SttBaseWer, double? SttCustomWer, IReadOnlyList<RecordingErrors> Recordings)
+    double AccuracyImprovement, ResourceUse Training, double? SttBaseWer, double? SttCustomWer, IReadOnlyList<RecordingErrors> Recordings)
 {
     public double Ratio => BaseWer <= 0 ? 0 : CustomWer / BaseWer;
-    public double SecondsPerAudioHour => TrainAudioHours <= 0 ? 0 : TrainingSeconds / TrainAudioHours;
+    public double SecondsPerAudioHour => TrainAudioHours <= 0 ? 0 : Training.WallSeconds / TrainAudioHours;
+    public double CpuSecondsPerAudioHour => TrainAudioHours <= 0 ? 0 : Training.CpuSeconds / TrainAudioHours;
     public int TestWords => Recordings.Sum(r => r.Words);
     public Interval BaseInterval => Bootstrap.Wer(Recordings, r => r.BaseErrors);
     public Interval CustomInterval => Bootstrap.Wer(Recordings, r => r.CustomErrors);

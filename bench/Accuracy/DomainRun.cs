@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Dashboard.Server.Evaluation;
 using Dashboard.Server.Speech.Text;
@@ -45,18 +44,18 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
         var modelId = await SphinxApiCalls.CreateModelAsync(client, $"bench {domain}", baseModel);
         foreach (var f in files) await SphinxApiCalls.UploadAsync(client, modelId, f.Type, f.WavPath, f.Transcript);
         if (textData is { Count: > 0 }) await UploadTextAsync(modelId, textData);
-        var clock = Stopwatch.StartNew();
+        var meter = new ResourceMeter();
         (await client.PostAsync($"/api/v3/custom_models/{modelId}/run", null)).EnsureSuccessStatusCode();
         JsonElement model;
         while ((model = await SphinxApiCalls.GetJsonAsync(client, $"/api/v3/custom_models/{modelId}")).GetProperty("training_status").GetInt32() is not (4 or 5))
             await Task.Delay(500);
-        var wall = clock.Elapsed.TotalSeconds;
+        var resources = await meter.StopAsync();
         var log = await client.GetStringAsync($"/api/v3/custom_models/{modelId}/log?format=text");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"training-{modelId}.log"), log);
         if (model.GetProperty("training_status").GetInt32() != 4) throw new InvalidOperationException($"{domain}: training failed: {model}\n{log}");
         var evaluation = await client.GetStringAsync($"/api/v3/custom_models/{modelId}/evaluation");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"evaluation-{modelId}.json"), evaluation);
-        foreach (var line in log.Split('\n').Where(l => l.Contains("Tuning", StringComparison.Ordinal) || l.Contains("Segment", StringComparison.Ordinal) || l.Contains("chose", StringComparison.Ordinal)))
+        foreach (var line in log.Split('\n').Where(l => l.Contains("Tuning", StringComparison.Ordinal) || l.Contains("Segment", StringComparison.Ordinal) || l.Contains("chose", StringComparison.Ordinal) || l.Contains("Stage", StringComparison.Ordinal)))
             Console.WriteLine($"  log: {line}");
         var metrics = model.GetProperty("training_metrics");
         double? sttBase = null, sttCustom = null;
@@ -68,7 +67,7 @@ public sealed class DomainRun(HttpClient client, string root, bool measureStt)
         }
         return new DomainResult(domain, kind, files.Count(f => f.Type == "train"), metrics.GetProperty("training_hours").GetDouble(), files.Count(f => f.Type == "test"),
             metrics.GetProperty("base_word_error_rate").GetDouble(), metrics.GetProperty("word_error_rate").GetDouble(),
-            metrics.GetProperty("accuracy_improvement").GetDouble(), wall, sttBase, sttCustom, PerRecording(evaluation));
+            metrics.GetProperty("accuracy_improvement").GetDouble(), resources, sttBase, sttCustom, PerRecording(evaluation));
     }
 
     /// <summary>The evaluation lists sentences; a recording's errors are the sum over its sentences.</summary>

@@ -1,4 +1,4 @@
-using Dashboard.Server.Models;
+using Dashboard.Server.Data;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;
@@ -35,7 +35,7 @@ public sealed class BillingService(
         var models = await db.CustomModels.AsNoTracking().Where(m => m.OrganizationId == organizationId)
             .Include(m => m.Files).AsSplitQuery().OrderBy(m => m.Id).ToListAsync(ct);
         var hours = models.Select(m => new ModelHoursDto(m.Id, m.Name, m.TrainingStatus,
-            prices.Estimate(ModelMapper.Hours(m.Files.Where(f => f.Type == Shared.Data.DataSetTypes.Train))))).ToList();
+            prices.Estimate(DataFile.HoursOf(m.Files.Where(f => f.Type == Shared.Data.DataSetTypes.Train))))).ToList();
         var l = limits.Value;
         return new BillingOverviewDto(organization.Name, organization.Plan,
             new ModelQuotaDto(organization.Plan, models.Count, Plans.CustomModelLimit(organization.Plan)),

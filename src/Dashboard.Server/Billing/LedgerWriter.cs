@@ -1,5 +1,4 @@
 using Dashboard.Shared.Formatting;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training;
 

@@ -26,4 +26,7 @@ public sealed class DataFile
     /// <summary>Quality warnings, one per line.</summary>
     public string Warnings { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The audio hours of these files (a text file counts none).</summary>
+    public static double HoursOf(IEnumerable<DataFile> files) => files.Sum(f => f.DurationSeconds) / 3600.0;
 }

@@ -1,5 +1,6 @@
 using Dashboard.Server.Errors;
 using Dashboard.Server.Models;
+using Dashboard.Server.Training;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Speech;
 using Dashboard.Shared.Data;

@@ -13,7 +13,7 @@ public sealed record TestSetScore(ErrorCounts Words, ErrorCounts Characters)
 }
 
 /// <summary>
-/// Decodes every test utterance with the base decoder and with the custom decoder (the two run side by side), aligns
+/// Decodes every test utterance with the base decoder and with the custom decoder (over all cores, <see cref="ParallelDecoding"/>), aligns
 /// each hypothesis with its reference, and keeps the per-utterance results.
 /// </summary>
 public static class TestSetEvaluator
@@ -21,31 +21,20 @@ public static class TestSetEvaluator
     public sealed record Result(IReadOnlyList<UtteranceEvaluationDto> Utterances, TestSetScore Base, TestSetScore Custom);
 
     public static async Task<Result> EvaluateAsync(
-        IReadOnlyList<PreparedUtterance> test, Func<SphinxDecoder> loadBase, Func<SphinxDecoder> loadCustom,
+        IReadOnlyList<PreparedUtterance> test, RecognizerSpec baseSpec, RecognizerSpec customSpec, SphinxOptions options,
         StageProgress progress, CancellationToken ct)
     {
         var done = 0;
-        async Task<Recognition[]> DecodeAllAsync(Func<SphinxDecoder> load, string label)
+        string[] labels = ["base", "custom"];
+        async Task ReportAsync(int model, int i, Recognition recognition, CancellationToken token)
         {
-            var hypotheses = new Recognition[test.Count];
-            await Task.Run(async () =>
-            {
-                using var decoder = load();
-                for (var i = 0; i < test.Count; i++)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    var pcm = await PcmAudio.ReadAsync(test[i].PcmPath, ct);
-                    hypotheses[i] = decoder.Recognize(pcm);
-                    var count = Interlocked.Increment(ref done);
-                    var errors = ErrorAlignment.Words(test[i].Reference, TranscriptNormalizer.Normalize(hypotheses[i].Transcript));
-                    await progress.StepAsync(count, 2 * test.Count,
-                        SphinxCorpusPreparer.ShouldLog(i + 1, test.Count) ? $"Decoded {test[i].File.AudioFileName} with the {label} model: WER {errors.RatePercent:0.#}%" : null, ct);
-                }
-            }, ct);
-            return hypotheses;
+            var count = Interlocked.Increment(ref done);
+            var errors = ErrorAlignment.Words(test[i].Reference, TranscriptNormalizer.Normalize(recognition.Transcript));
+            await progress.StepAsync(count, 2 * test.Count,
+                SphinxCorpusPreparer.ShouldLog(i + 1, test.Count) ? $"Decoded {test[i].File.AudioFileName} with the {labels[model]} model: WER {errors.RatePercent:0.#}%" : null, token);
         }
 
-        var results = await Task.WhenAll(DecodeAllAsync(loadBase, "base"), DecodeAllAsync(loadCustom, "custom"));
+        var results = await ParallelDecoding.DecodeAsync([baseSpec, customSpec], test, options, ReportAsync, ct);
         return Score(test, results[0], results[1]);
     }
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Dashboard.Server.Models;
+using Dashboard.Server.Training;
 using Dashboard.Server.Persistence;
 using Npgsql;
 

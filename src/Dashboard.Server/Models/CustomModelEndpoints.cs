@@ -14,7 +14,7 @@ namespace Dashboard.Server.Models;
 /// <summary>The seed's model endpoints: create, list, read, update, delete.</summary>
 public static class CustomModelEndpoints
 {
-    public const string Segment = "/custom_models";
+    public const string Segment = ApiRoutes.CustomModels;
     public const string Route = ApiRoutes.Prefix + Segment;
 
     /// <summary>Maps the model endpoints in the API group and returns their group, for the features that extend a model's routes.</summary>

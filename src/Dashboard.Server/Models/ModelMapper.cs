@@ -14,11 +14,11 @@ public sealed class ModelMapper(TrainingPriceCalculator prices, IOptions<Trainin
     {
         var train = files.Where(f => f.Type == DataSetTypes.Train).ToList();
         var test = files.Where(f => f.Type == DataSetTypes.Test).ToList();
-        var trainHours = Hours(train);
+        var trainHours = DataFile.HoursOf(train);
         return new ModelDto(model.Id, model.Name, model.Language, model.BaseModel, model.Description,
             model.TrainingStatus, model.TrainingProgress, MetricsOf(versions.Shown), model.FailureReason,
             model.CreatedAt, model.UpdatedAt,
-            new DataSummaryDto(train.Count, test.Count, Math.Round(trainHours, 4), Math.Round(Hours(test), 4), training.Value.MinimumAudioHours),
+            new DataSummaryDto(train.Count, test.Count, Math.Round(trainHours, 4), Math.Round(DataFile.HoursOf(test), 4), training.Value.MinimumAudioHours),
             prices.Estimate(trainHours), versions.Shown?.Engine ?? training.Value.Engine, versions.Serving?.Version,
             versions.ServedBy(model), versions.HeldBackOf(model));
     }
@@ -29,6 +29,4 @@ public sealed class ModelMapper(TrainingPriceCalculator prices, IOptions<Trainin
     public static DataFileDto ToDto(DataFile file) => new(file.Id, file.Type, file.AudioFileName, file.TranscriptFileName,
         file.Format, file.DurationSeconds, file.SampleRate, file.Channels, file.BitRate, file.AudioBytes, file.TranscriptWords,
         file.Warnings.Split('\n', StringSplitOptions.RemoveEmptyEntries), file.CreatedAt, file.TranscriptBytes, file.Sentences);
-
-    public static double Hours(IEnumerable<DataFile> files) => files.Sum(f => f.DurationSeconds) / 3600.0;
 }

@@ -12,6 +12,7 @@ namespace Dashboard.Server.Models;
 
 /// <summary>Create, read, update and delete custom models, always within one organization.</summary>
 public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, ModelVersionsReader versions, IBlobStorage storage, TrainingScheduler scheduler, ModelStatusReader statusReader, TimeProvider clock)
+    : IModelStatusCheck
 {
     public async Task<ModelDto> CreateAsync(int organizationId, CreateModelRequest request, CancellationToken ct)
     {
@@ -96,12 +97,6 @@ public sealed class ModelService(DashboardDbContext db, ModelMapper mapper, Mode
         return mapper.ToDto(model, files, await versions.ForAsync(model, ct));
     }
 
-    /// <remarks>
-    /// FindAsync: a model this scope already tracks is not read again (a query would return that same instance anyway),
-    /// so services composed in one scope, as the model page's detail call does, read the row once.
-    /// </remarks>
-    public async Task<CustomModel> FindTrackedAsync(int organizationId, int id, CancellationToken ct) =>
-        await db.CustomModels.FindAsync([id], ct) is { } model && model.OrganizationId == organizationId
-            ? model
-            : throw ApiErrors.ModelNotFound(id);
+    /// <summary>The model, tracked, within the organization (see <see cref="CustomModelLookup"/>).</summary>
+    public Task<CustomModel> FindTrackedAsync(int organizationId, int id, CancellationToken ct) => db.FindModelAsync(organizationId, id, ct);
 }

@@ -1,5 +1,6 @@
 using Dashboard.Server.Errors;
 using Dashboard.Shared.Models;
+using Dashboard.Server.Training;
 
 namespace Dashboard.Server.Models;
 

@@ -1,7 +1,6 @@
 using Dashboard.Server.Audit;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
-using Dashboard.Server.Models;
 using Dashboard.Server.Privacy;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;

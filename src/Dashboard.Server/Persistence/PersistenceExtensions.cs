@@ -14,7 +14,7 @@ public static class PersistenceExtensions
         database.EnsureReachable();
         builder.Services.AddSingleton(database);
         builder.AddCluster(database);
-        // Features hook into saving (e.g. Models/ModelCacheInvalidation) by registering an IInterceptor.
+        // Features hook into saving (e.g. Training/ModelCacheInvalidation) by registering an IInterceptor.
         builder.Services.AddDbContextFactory<DashboardDbContext>((services, options) =>
         {
             database.Configure(options);

@@ -35,6 +35,12 @@ public sealed class SphinxOptions
     public bool AcousticAdaptation { get; set; } = true;
 
     /// <summary>
+    /// Audio the MLLR transform is estimated on at most: with more training audio, a sample this long across all speaker
+    /// groups (a global transform needs no more; bw's time grows with the audio it aligns).
+    /// </summary>
+    [Range(60, 360_000)] public int AdaptationSeconds { get; set; } = 1800;
+
+    /// <summary>
     /// When the test recordings sound like training speakers, also try a MAP-adapted acoustic model (kept only if it lowers
     /// the held-out WER); needs <see cref="AcousticAdaptation"/>.
     /// </summary>
@@ -42,6 +48,12 @@ public sealed class SphinxOptions
 
     /// <summary>Decodes that may run at once; default one per core.</summary>
     [Range(0, 256)] public int MaxConcurrentDecodes { get; set; }
+
+    /// <summary>
+    /// Work one training runs at once: audio conversions, feature extraction and Baum-Welch processes, alignment, tuning and
+    /// test-set decoders (each decoder holds about 110 MB). 0: one per core.
+    /// </summary>
+    [Range(0, 256)] public int TrainingParallelism { get; set; }
 
     /// <summary>Upper bound on the memory held by warm decoders; idle ones are released, least recently used first.</summary>
     [Range(64, 1_000_000)] public int MaxDecoderMemoryMegabytes { get; set; } = 1024;
@@ -68,4 +80,5 @@ public sealed class SphinxOptions
     public string DictionaryPath => Path.Combine(ModelRoot, "cmudict-en-us.dict");
     public string LanguageModelPath => Path.Combine(ModelRoot, "en-us.lm.bin");
     public int DecodeSlots => MaxConcurrentDecodes > 0 ? MaxConcurrentDecodes : Environment.ProcessorCount;
+    public int TrainingSlots => TrainingParallelism > 0 ? TrainingParallelism : Environment.ProcessorCount;
 }

@@ -9,7 +9,7 @@ public sealed record TrainingInput(int ModelId, int Version, string BaseModel, s
     /// <summary>Text-only domain data: for the language model and vocabulary; no audio hours.</summary>
     public IReadOnlyList<DataFile> TextFiles { get; init; } = [];
 
-    public double TrainingHours => TrainFiles.Sum(f => f.DurationSeconds) / 3600.0;
+    public double TrainingHours => DataFile.HoursOf(TrainFiles);
 }
 
 public sealed record TrainingOutcome(double WordErrorRate, double BaseWordErrorRate, double CharacterErrorRate, string? ArtifactBlob)

@@ -3,6 +3,7 @@ using Dashboard.Server.Errors;
 using System.Security.Claims;
 using System.Text;
 using Dashboard.Server.Security;
+using Dashboard.Shared;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,7 @@ public static class TrainingEndpoints
 
     /// <summary>Starts training: needs train and test data and the minimum training hours; answers 202 with the cost estimate.</summary>
     public static async Task<Accepted<RunResponse>> StartTraining(int id, ClaimsPrincipal user, TrainingService training, CancellationToken ct) =>
-        TypedResults.Accepted($"{Models.CustomModelEndpoints.Route}/{id}", await training.StartAsync(user.OrganizationIdOf(), id, ct));
+        TypedResults.Accepted(ApiRoutes.CustomModel(id), await training.StartAsync(user.OrganizationIdOf(), id, ct));
 
     /// <summary>Stops a running training; the model returns to status 2 and keeps serving its last good version.</summary>
     public static async Task<Ok<ModelDto>> CancelTraining(int id, ClaimsPrincipal user, TrainingService training, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using Dashboard.Server.Live;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Live;
 

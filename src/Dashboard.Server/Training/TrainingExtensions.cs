@@ -1,5 +1,6 @@
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Training.Sphinx;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Quartz;
 
 namespace Dashboard.Server.Training;
@@ -19,6 +20,12 @@ public static class TrainingExtensions
         services.AddScoped<TrainingService>();
         services.AddScoped<TrainingRunner>();
         services.AddScoped<TrainingStateMachine>();
+        services.AddScoped<ModelVersionsReader>();
+        // The status check's cache, dropped whenever a save touches a model, its data or its runs.
+        services.AddMemoryCache();
+        services.AddSingleton<ModelStatusCache>();
+        services.AddSingleton<ModelCacheInvalidation>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<ModelCacheInvalidation>());
         services.AddSingleton<TrainingEventDispatcher>();
         services.AddScoped<ITrainingEngine, SimulatedTrainingEngine>();
         services.AddSphinxTraining();

@@ -1,5 +1,5 @@
 using Dashboard.Server.Billing;
-using Dashboard.Server.Models;
+using Dashboard.Server.Persistence;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
 
@@ -7,7 +7,7 @@ namespace Dashboard.Server.Training;
 
 /// <summary>Start, cancel and read the log of training runs, within one organization.</summary>
 public sealed class TrainingService(
-    ModelService models, TrainingStateMachine machine, TrainingScheduler scheduler, TrainingLog log, TrainingPriceCalculator prices)
+    DashboardDbContext db, IModelStatusCheck models, TrainingStateMachine machine, TrainingScheduler scheduler, TrainingLog log, TrainingPriceCalculator prices)
 {
     public async Task<RunResponse> StartAsync(int organizationId, int modelId, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class TrainingService(
 
     public async Task<TrainingLogResponse> LogAsync(int organizationId, int modelId, CancellationToken ct)
     {
-        var model = await models.FindTrackedAsync(organizationId, modelId, ct);
+        var model = await db.FindModelAsync(organizationId, modelId, ct);
         var lines = await log.ReadAsync(modelId, afterId: null, limit: 100_000, ct);
         return new TrainingLogResponse(modelId, model.TrainingStatus, lines);
     }

@@ -1,6 +1,6 @@
 using Dashboard.Server.Billing;
+using Dashboard.Server.Data;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;
@@ -27,7 +27,7 @@ public sealed class TrainingStateMachine(
             var files = await db.DataFiles.AsNoTracking().Where(f => f.ModelId == modelId).ToListAsync(ct);
             model.EnsureHasTrainAndTestData(files.Select(f => f.Type).ToList());
             var train = files.Where(f => f.Type == DataSetTypes.Train).ToList();
-            var hours = ModelMapper.Hours(train);
+            var hours = DataFile.HoursOf(train);
             if (hours < options.Value.MinimumAudioHours) throw ApiErrors.InsufficientData(hours, options.Value.MinimumAudioHours);
             var run = new TrainingRun
             {

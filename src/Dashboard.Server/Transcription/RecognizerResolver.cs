@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Models;
+using Dashboard.Server.Training;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Server.Models;
+using Dashboard.Server.Training;
 using Dashboard.Server.Outbound;
 using Dashboard.Server.Persistence;
 using Dashboard.Shared.Live;

@@ -2,7 +2,6 @@ using Dashboard.Tests.Infrastructure;
 using System.Data.Common;
 using Dashboard.Server.Billing;
 using Dashboard.Server.Data;
-using Dashboard.Server.Models;
 using Dashboard.Server.Persistence;
 using Dashboard.Server.Security;
 using Dashboard.Server.Training;

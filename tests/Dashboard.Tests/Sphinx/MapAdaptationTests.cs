@@ -61,6 +61,29 @@ public sealed class MapAdaptationTests : IDisposable
     }
 
     [Fact]
+    public async Task BaumWelchInParts_GivesTheTransformOneProcessGives()
+    {
+        var utterances = await SpeakAsync();
+        async Task<double[]> TransformAsync(int parallelism)
+        {
+            var adaptation = new AcousticAdaptation(Options.Create(new SphinxOptions { TrainingParallelism = parallelism }),
+                new ModelFilesForSphinxTrain(Options.Create(options)));
+            var work = Directory.CreateDirectory(Path.Combine(folder, $"parts{parallelism}")).FullName;
+            var result = await adaptation.AdaptAsync(utterances, [], [], work, new StageProgress(new SilentProgress(), 0, 100, new SemaphoreSlim(1, 1)), CancellationToken.None);
+            Assert.True(result.TransformPath is not null, result.Summary);
+            Assert.Equal(parallelism, result.Statistics!.AccumulatorFolders.Count);
+            return [.. (await File.ReadAllTextAsync(result.TransformPath)).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(double.Parse)];
+        }
+
+        var whole = await TransformAsync(1);
+        var inParts = await TransformAsync(3);
+
+        Assert.Equal(whole.Length, inParts.Length);
+        Assert.Contains(whole, v => Math.Abs(v) > 0.05 && Math.Abs(v - 1) > 0.05); // a transform that moves the means, not the identity
+        Assert.All(whole.Zip(inParts), pair => Assert.Equal(pair.First, pair.Second, 0.001)); // mllr_solve summed the parts' statistics
+    }
+
+    [Fact]
     public async Task MapAdaptation_TurnedOffOrWithoutStatistics_SaysWhy()
     {
         var acoustic = new AcousticAdaptation(Options.Create(options), new ModelFilesForSphinxTrain(Options.Create(options)));

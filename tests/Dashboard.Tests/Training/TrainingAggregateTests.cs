@@ -1,5 +1,4 @@
 using Dashboard.Server.Errors;
-using Dashboard.Server.Models;
 using Dashboard.Server.Training;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Models;

@@ -11,7 +11,8 @@ namespace Dashboard.Server.Training.Sphinx;
 /// Training recordings longer than <see cref="SphinxOptions.SegmentAboveSeconds"/> are cut into utterances by their
 /// transcript (<see cref="TranscriptAligner"/>): decoded with a language model made from that transcript alone, read
 /// block by block so an hour-long file never sits in memory whole. Each matching segment becomes a training utterance
-/// of its own; stretches where audio and transcript disagree are left out and named in the log.
+/// of its own; stretches where audio and transcript disagree are left out and named in the log. Recordings are aligned
+/// in parallel, one decoder per core.
 /// </summary>
 public sealed class LongRecordingSegmenter(IOptions<SphinxOptions> options)
 {
@@ -21,21 +22,22 @@ public sealed class LongRecordingSegmenter(IOptions<SphinxOptions> options)
     public async Task<IReadOnlyList<PreparedUtterance>> SegmentAsync(IReadOnlyList<PreparedUtterance> train, IReadOnlyList<Pronunciation> added,
         string workFolder, StageProgress progress, CancellationToken ct)
     {
-        var result = new List<PreparedUtterance>();
-        foreach (var utterance in train)
+        var pieces = new IReadOnlyList<PreparedUtterance>[train.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, train.Count), parallel, async (i, token) =>
         {
-            if (utterance.Seconds <= options.Value.SegmentAboveSeconds) { result.Add(utterance); continue; }
-            var alignment = await AlignAsync(utterance.PcmPath, utterance.Sentences, added, workFolder, ct);
-            var pieces = await WriteSegmentsAsync(utterance, alignment, ct);
-            result.AddRange(pieces);
+            var utterance = train[i];
+            if (utterance.Seconds <= options.Value.SegmentAboveSeconds) { pieces[i] = [utterance]; return; }
+            var alignment = await AlignAsync(utterance.PcmPath, utterance.Sentences, added, workFolder, token);
+            pieces[i] = await WriteSegmentsAsync(utterance, alignment, token);
             var left = alignment.Skipped.Where(s => s.Reference.Length > 0 || s.End - s.Start >= 1).ToList();
             await progress.LogAsync(left.Count == 0 ? LogLevels.Info : LogLevels.Warning,
-                $"{utterance.File.AudioFileName}: cut into {pieces.Count} utterances by aligning its transcript; used {alignment.UsedSeconds / 60:0.0} of " +
+                $"{utterance.File.AudioFileName}: cut into {pieces[i].Count} utterances by aligning its transcript; used {alignment.UsedSeconds / 60:0.0} of " +
                 $"{alignment.TotalSeconds / 60:0.0} min ({100 * alignment.UsedSeconds / Math.Max(1, alignment.TotalSeconds):0}%)" +
                 (left.Count == 0 ? "." : "; left out where audio and transcript disagree: " + string.Join("; ", left.Take(10).Select(Describe)) +
-                    (left.Count > 10 ? $" and {left.Count - 10} more" : "")), ct);
-        }
-        return result;
+                    (left.Count > 10 ? $" and {left.Count - 10} more" : "")), token);
+        });
+        return [.. pieces.SelectMany(p => p)];
     }
 
     /// <summary>Decodes <paramref name="pcmPath"/> with a model of its own transcript and aligns the words with it.</summary>

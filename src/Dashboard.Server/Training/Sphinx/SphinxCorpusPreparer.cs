@@ -33,7 +33,7 @@ public sealed class SphinxCorpusPreparer(IBlobStorage storage, IOptions<SphinxOp
         var files = input.TrainFiles.Concat(input.TestFiles).ToList();
         var prepared = new PreparedUtterance[files.Count];
         var done = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.DecodeSlots, CancellationToken = ct };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
         {
             prepared[i] = await PrepareAsync(files[i], i, workFolder, token);

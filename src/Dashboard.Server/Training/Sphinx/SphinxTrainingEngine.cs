@@ -73,9 +73,7 @@ public sealed class SphinxTrainingEngine(
 
         await progress.StageAsync(SphinxStages.Evaluate, 80, ct);
         var customSpec = tuned.Settings.Spec(key, added, Path.Combine(scratch.Path, SphinxModelManifest.BinaryLanguageModelFileName), tuned.TransformPath, baseSpec, tuned.MapModelFolder);
-        var result = await TestSetEvaluator.EvaluateAsync(corpus.Test,
-            () => new SphinxDecoder(options.Value, baseSpec),
-            () => new SphinxDecoder(options.Value, customSpec), new StageProgress(progress, 80, 95, gate), ct);
+        var result = await TestSetEvaluator.EvaluateAsync(corpus.Test, baseSpec, customSpec, options.Value, new StageProgress(progress, 80, 95, gate), ct);
         var outcome = new TrainingOutcome(result.Custom.WordErrorRate, result.Base.WordErrorRate, result.Custom.CharacterErrorRate, null);
         await progress.LogAsync(LogLevels.Info, $"Test set ({corpus.Test.Count} utterances, {result.Base.Words.ReferenceLength} words): " +
             $"base WER {outcome.BaseWordErrorRate:0.##}%, custom WER {outcome.WordErrorRate:0.##}% (CER {outcome.CharacterErrorRate:0.##}%), relative improvement {outcome.AccuracyImprovement:0.##}%.", ct);

@@ -17,7 +17,9 @@ public sealed record BaumWelchStatistics(SphinxTrainModel Model, IReadOnlyList<s
 /// <summary>
 /// Adapts the stock acoustic model to the training audio with sphinxtrain: features with sphinx_fe, Baum-Welch
 /// statistics with bw, a global MLLR mean transform with mllr_solve, twice (the second alignment uses the first
-/// transform, so utterances too far from the stock model to align at first are aligned then). Optional: when the tools
+/// transform, so utterances too far from the stock model to align at first are aligned then). sphinx_fe runs in
+/// parts over the utterances, one process per core (<see cref="SphinxOptions.TrainingSlots"/>), and so does bw, whose parts' statistics
+/// mllr_solve sums. Optional: when the tools
 /// or model files are missing or a tool fails, the run goes on without it and says why.
 /// </summary>
 public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, ModelFilesForSphinxTrain modelFiles)
@@ -43,23 +45,25 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             await File.WriteAllLinesAsync(Path.Combine(folder, "train.transcription"), usable.Select((u, i) => $"<s> {u.Reference} </s> ({ids[i]})"), ct);
             await File.WriteAllTextAsync(Path.Combine(folder, "train.dict"), await File.ReadAllTextAsync(options.Value.DictionaryPath, ct) + SphinxArtifactStore.FormatDictionary(added), ct);
             var features = Directory.CreateDirectory(Path.Combine(folder, "features")).FullName;
-            await RunAsync("sphinx_fe", ["-argfile", Path.Combine(model.Folder, "feat.params"), "-samprate", SphinxDecoder.SampleRate.ToString(), "-c", Path.Combine(folder, "train.fileids"),
-                "-di", Path.GetDirectoryName(usable[0].PcmPath)!, "-do", features, "-eo", "mfc", "-ei", "pcm", "-input_endian", "little", "-dither", "no"], ct);
-            await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe.", ct);
+            var parts = Math.Clamp(options.Value.TrainingSlots, 1, usable.Count);
+            await RunPartsAsync("sphinx_fe", parts, ["-argfile", Path.Combine(model.Folder, "feat.params"), "-samprate", SphinxDecoder.SampleRate.ToString(), "-c", Path.Combine(folder, "train.fileids"),
+                "-di", Path.GetDirectoryName(usable[0].PcmPath)!, "-do", features, "-eo", "mfc", "-ei", "pcm", "-input_endian", "little", "-dither", "no"], _ => [], ct);
+            await progress.StepAsync(2, 6, $"Extracted MFCC features of {usable.Count} training utterances with sphinx_fe ({parts} parts at once).", ct);
 
             string? transform = null;
             var aligned = new List<int>();
             for (var pass = 1; pass <= 2; pass++)
             {
-                var accumulators = Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}")).FullName;
-                var bw = await RunAsync(Path.Combine(ToolFolder, "bw"), [.. model.BaumWelchArguments,
+                var accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
+                var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), parts, [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
-                    "-cepdir", features, "-cepext", "mfc", "-accumdir", accumulators, .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]], ct);
-                aligned.Add(usable.Count - IgnoredUtterance().Count(bw.StandardError));
+                    "-cepdir", features, "-cepext", "mfc", .. transform is null ? Array.Empty<string>() : ["-mllrmat", transform]],
+                    part => ["-accumdir", accumulators[part - 1]], ct);
+                aligned.Add(usable.Count - bw.Sum(b => IgnoredUtterance().Count(b.StandardError)));
                 var output = Path.Combine(folder, $"mllr_pass{pass}");
                 await RunAsync(Path.Combine(ToolFolder, "mllr_solve"), ["-meanfn", Path.Combine(model.Folder, "means"), "-varfn", Path.Combine(model.Folder, "variances"),
-                    "-outmllrfn", output, "-accumdir", accumulators], ct);
+                    "-outmllrfn", output, "-accumdir", AccumulatorList(accumulators)], ct);
                 transform = output;
                 await progress.StepAsync(2 + 2 * pass, 6, $"MLLR pass {pass}: bw aligned {aligned[^1]} of {usable.Count} utterances; mllr_solve estimated the transform.", ct);
             }
@@ -74,9 +78,26 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="parts"/> copies of a sphinxtrain tool at once, each on its share of the control file
+    /// (-part k -npart n, which sphinx_fe and bw both read), with the arguments <paramref name="ofPart"/> gives each.
+    /// </summary>
+    private async Task<ProcessResult[]> RunPartsAsync(string tool, int parts, IReadOnlyList<string> arguments, Func<int, IEnumerable<string>> ofPart, CancellationToken ct) =>
+        await Task.WhenAll(Enumerable.Range(1, parts).Select(part =>
+            RunAsync(tool, [.. arguments, .. ofPart(part), .. parts > 1 ? ["-part", part.ToString(), "-npart", parts.ToString()] : Array.Empty<string>()], ct)));
+
     /// <summary>The folders bw wrote a pass's statistics to: the pass's folder, or its subfolders when bw ran in parts.</summary>
     private static IReadOnlyList<string> AccumulatorFolders(string pass) =>
         Directory.EnumerateFiles(pass).Any() ? [pass] : [.. Directory.GetDirectories(pass).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The value of -accumdir for mllr_solve and map_adapt, which sum the statistics of every folder: sphinxbase reads a
+    /// list argument as one comma-separated word (several words after the flag are refused).
+    /// </summary>
+    internal static string AccumulatorList(IReadOnlyList<string> folders) =>
+        folders.Any(f => f.Contains(',', StringComparison.Ordinal))
+            ? throw new AdaptationToolException("A work folder's path contains a comma, which sphinxtrain cannot take in a list of folders.")
+            : string.Join(',', folders);
 
     internal async Task<ProcessResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken ct)
     {

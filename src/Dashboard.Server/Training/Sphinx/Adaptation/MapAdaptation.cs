@@ -33,7 +33,7 @@ public sealed class MapAdaptation(IOptions<SphinxOptions> options, AcousticAdapt
             var mixtureWeights = Path.Combine(folder, "mixture_weights");
             await tools.RunAsync(Path.Combine(AcousticAdaptation.ToolFolder, "map_adapt"), ["-moddeffn", Path.Combine(model, "mdef.txt"), "-ts2cbfn", TiedStates(statistics),
                 "-meanfn", prior, "-varfn", Path.Combine(model, "variances"), "-mixwfn", Path.Combine(model, "mixture_weights"),
-                "-tmatfn", Path.Combine(model, "transition_matrices"), "-accumdir", .. statistics.AccumulatorFolders,
+                "-tmatfn", Path.Combine(model, "transition_matrices"), "-accumdir", AcousticAdaptation.AccumulatorList(statistics.AccumulatorFolders),
                 "-mapmeanfn", Path.Combine(folder, "means"), "-mapvarfn", Path.Combine(folder, "variances"), "-mapmixwfn", mixtureWeights], ct);
             await tools.RunAsync(Path.Combine(AcousticAdaptation.ToolFolder, "mk_s2sendump"), ["-pocketsphinx", "yes", "-moddeffn", Path.Combine(model, "mdef.txt"),
                 "-mixwfn", mixtureWeights, "-sendumpfn", Path.Combine(folder, "sendump")], ct);

@@ -23,6 +23,7 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
     {
         var split = HeldOutSplit.None(train);
         var testSpeakersKnown = false;
+        List<List<int>> groups = [];
         if (options.Value.TuningSeconds > 0 && train.Count >= HeldOutSplit.MinimumRecordings)
         {
             var signatures = await SignaturesAsync(train, ct);
@@ -32,17 +33,16 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
             await progress.Tune.LogAsync(LogLevels.Info, known.Known
                 ? $"The test recordings sound like training speakers (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR needs only lower the held-out WER."
                 : $"The test recordings are by speakers new to training (voice distance {known.TestDistance:0.#}, same speaker about {known.SameSpeakerDistance:0.#}): MLLR must also not raise any held-out speaker group's WER, and MAP adaptation is not tried.", ct);
-            var groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(distance), distance);
+            groups = SpeakerGroups.SpreadOrder(SpeakerGroups.Cluster(distance), distance);
             split = HeldOutSplit.Choose(train, groups, options.Value.TuningSeconds);
             await progress.Tune.LogAsync(LogLevels.Info, $"Held out {split.HeldOut.Count} of {train.Count} training recordings " +
                 $"({split.HeldOut.Sum(u => u.Seconds) / 60:0.#} min) from {split.HeldOutGroups.Count} of {groups.Count} speaker groups for tuning; " +
                 $"the candidates are fitted on the other {split.Fit.Count}.", ct);
         }
 
-        var adaptation = await acoustic.AdaptAsync(split.Fit, domain.AddedPronunciations, domain.Unpronounceable, workFolder, progress.Adapt, ct);
-        await progress.Adapt.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
         if (split.HeldOutGroups.Count == 0)
         {
+            // without held-out speakers a transform could not be judged, so none is estimated
             var defaults = new DecoderSettings(options.Value.DomainWeight, null, null, false);
             var reason = options.Value.TuningSeconds <= 0 ? "tuning is turned off (Sphinx:TuningSeconds=0)" : $"fewer than {HeldOutSplit.MinimumRecordings} training recordings";
             var summary = $"Tuning skipped ({reason}): using {defaults}; MLLR stays off because it cannot be judged on held-out speakers.";
@@ -50,6 +50,12 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
             return new TunedModel(defaults, null, summary);
         }
 
+        var sample = AdaptationSample.Take(split.Fit, groups.Select(g => g.Select(i => train[i])), options.Value.AdaptationSeconds);
+        if (sample.Count < split.Fit.Count)
+            await progress.Adapt.LogAsync(LogLevels.Info, $"MLLR is estimated on {sample.Count} of the {split.Fit.Count} fitted recordings " +
+                $"({sample.Sum(u => u.Seconds) / 60:0.#} of {split.Fit.Sum(u => u.Seconds) / 60:0.#} min), taken in turn from every speaker group (Sphinx:AdaptationSeconds).", ct);
+        var adaptation = await acoustic.AdaptAsync(sample, domain.AddedPronunciations, domain.Unpronounceable, workFolder, progress.Adapt, ct);
+        await progress.Adapt.LogAsync(adaptation.TransformPath is null ? LogLevels.Warning : LogLevels.Info, adaptation.Summary, ct);
         string? mapModel = null;
         if (testSpeakersKnown)
         {
@@ -69,6 +75,12 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
         return new TunedModel(result.Settings, result.Settings.AcousticTransform ? adaptation.TransformPath : null, result.Summary, result.Settings.MapModel ? mapModel : null);
     }
 
-    private static Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct) =>
-        Task.Run(() => utterances.Select(u => VoiceSignature.Of(PcmAudio.ReadAsync(u.PcmPath, ct).GetAwaiter().GetResult())).ToList(), ct);
+    private async Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct)
+    {
+        var signatures = new double[utterances.Count][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, utterances.Count), parallel,
+            async (i, token) => signatures[i] = VoiceSignature.Of(await PcmAudio.ReadAsync(utterances[i].PcmPath, token)));
+        return [.. signatures];
+    }
 }

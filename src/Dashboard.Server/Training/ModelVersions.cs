@@ -1,7 +1,6 @@
-using Dashboard.Server.Training;
 using Dashboard.Shared.Models;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>
 /// A model's serving version and its latest successful one: which version answers `custom_model_{id}`, which one is

@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using Dashboard.Server.Data;
-using Dashboard.Server.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>Drops the cached status of every model whose row, data files or runs a SaveChanges touched, once committed.</summary>
 public sealed class ModelCacheInvalidation(ModelStatusCache cache) : SaveChangesInterceptor

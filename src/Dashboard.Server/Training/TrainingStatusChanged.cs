@@ -1,9 +1,9 @@
 using Dashboard.Shared.Models;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>
-/// A training transition, as the aggregate raises it. <see cref="Training.TrainingEventDispatcher"/> saves its log line
+/// A training transition, as the aggregate raises it. <see cref="TrainingEventDispatcher"/> saves its log line
 /// in the transition's commit and, once committed, publishes it (the live page, other nodes' status caches and the
 /// webhooks follow the bus).
 /// </summary>

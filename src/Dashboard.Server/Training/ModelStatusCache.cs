@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Dashboard.Shared.Models;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>
 /// The status check (GET /custom_models/{id}) is what clients poll: its answer is kept in memory per model

@@ -2,7 +2,7 @@ using Dashboard.Server.Persistence;
 using Dashboard.Shared.Models;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>Loads <see cref="ModelVersions"/> for one model or a page of models, in two queries.</summary>
 public sealed class ModelVersionsReader(DashboardDbContext db)

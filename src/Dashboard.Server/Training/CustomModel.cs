@@ -1,6 +1,6 @@
 using Dashboard.Shared.Models;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>A custom model; its training transitions are in CustomModel.Training.cs.</summary>
 public sealed partial class CustomModel

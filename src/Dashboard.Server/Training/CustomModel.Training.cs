@@ -1,12 +1,11 @@
 using System.Linq.Expressions;
 using Dashboard.Server.Errors;
-using Dashboard.Server.Training;
 using Dashboard.Shared.Data;
 using Dashboard.Shared.Formatting;
 using Dashboard.Shared.Models;
 using Dashboard.Shared.Training;
 
-namespace Dashboard.Server.Models;
+namespace Dashboard.Server.Training;
 
 /// <summary>
 /// The training state machine, in one place: every change of a model's training status goes through these
