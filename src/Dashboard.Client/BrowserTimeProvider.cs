@@ -21,6 +21,9 @@ public sealed class BrowserTimeProvider(IJSRuntime js) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => browserZone ?? TimeZoneInfo.Utc;
 
+    /// <summary>The browser's zone is known (from its cookie or its answer); until then times are in UTC.</summary>
+    public bool KnowsZone => browserZone is not null;
+
     /// <summary>Takes the zone the browser named on an earlier page, until the browser itself is asked.</summary>
     public void Assume(string? zoneId)
     {

@@ -59,6 +59,26 @@ public sealed class BrowserTimeZoneTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task WithoutTheZoneCookie_TimesStayHiddenUntilTheCircuitHasAskedTheBrowser()
+    {
+        var page = await fixture.SignInAsync(BrowserFixture.Member, timezoneId: Kathmandu);
+        var id = await BrowserFlows.CreateModelAsync(page, "Kathmandu night notes");
+        await RecordTextsOfAsync(page, "model-created");
+        await page.Context.ClearCookiesAsync(new() { Name = "browser_time_zone" }); // e.g. a session from before the cookie existed
+
+        Assert.Contains("class=\"zone-pending\"", await HtmlAsync(page, $"/models/{id}"));
+        await page.GotoAsync($"/models/{id}");
+        await BrowserFixture.WaitForCircuitAsync(page);
+        var created = page.GetByTestId("model-created");
+        var expected = InKathmandu(await MomentOfAsync(created), "MMM d, yyyy HH:mm");
+
+        await Expect(created).ToHaveTextAsync(expected);
+        await Expect(created).ToBeVisibleAsync();
+        Assert.Equal([expected], await page.EvaluateAsync<string[]>("window.timesShown"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnApiKeysCreatedTime_ReadsInTheBrowsersZone_InThePrerenderAndAfter()
     {
         await fixture.Server.CreateApiKeyAsync(BrowserFixture.Org, BrowserFixture.Plan);
@@ -77,14 +97,15 @@ public sealed class BrowserTimeZoneTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>From the first byte of every page on, notes each text the first element with the test id shows.</summary>
+    /// <summary>From the first byte of every page on, notes each text the first element with the test id shows (not while hidden as pending).</summary>
     private static async Task RecordTextsOfAsync(IPage page, string testId) => await page.AddInitScriptAsync($$"""
         window.timesShown = [];
         const note = () => {
-          const text = document.querySelector('[data-testid={{testId}}]')?.textContent;
-          if (text && window.timesShown.at(-1) !== text) window.timesShown.push(text);
+          const time = document.querySelector('[data-testid={{testId}}]');
+          if (!time || time.classList.contains('zone-pending')) return;
+          if (window.timesShown.at(-1) !== time.textContent) window.timesShown.push(time.textContent);
         };
-        new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true });
+        new MutationObserver(note).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
         """);
 
     private static async Task<DateTimeOffset> MomentOfAsync(ILocator time) =>

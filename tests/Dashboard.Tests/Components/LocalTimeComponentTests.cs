@@ -25,12 +25,15 @@ public sealed class LocalTimeComponentTests
     }
 
     [Fact]
-    public async Task WithNoZoneKnown_TheTimeReadsInUtc_AndSaysSo()
+    public async Task WithNoZoneKnown_TheTimeIsInUtc_AndSaysSo_ButHiddenUntilTheBrowserIsAsked()
     {
         var html = await RenderAsync(new() { ["At"] = Moment, ["Pattern"] = TimePatterns.Clock });
+        var known = await RenderAsync(new() { ["At"] = Moment, ["Pattern"] = TimePatterns.Clock }, zone: "UTC");
 
         Assert.Contains(">18:30:05</time>", html);
         Assert.Contains("title=\"Dec 7, 2026 18:30:05 UTC\"", html);
+        Assert.Contains("class=\"zone-pending\"", html);
+        Assert.DoesNotContain("zone-pending", known);
     }
 
     [Fact]
