@@ -67,16 +67,6 @@ public sealed class HeldOutSplitTests : IDisposable
         Assert.Equal(32, judged[1].Words);
     }
 
-    [Theory]
-    [InlineData(10, 7, false)] // the 5-hour run's veto: 7.8% -> 11.1% of 90 words, against a 56% cut overall
-    [InlineData(12, 10, false)]
-    [InlineData(30, 10, true)]
-    [InlineData(65, 40, true)]
-    [InlineData(60, 40, false)] // a rise of exactly two deviations (20 = 2 × √100) is not beyond chance
-    [InlineData(5, 10, false)]
-    public void AGroupVetoesMllr_OnlyWhenItsErrorsRoseBeyondChance(int errorsWith, int errorsWithout, bool vetoes) =>
-        Assert.Equal(vetoes, ModelTuner.ClearlyWorse(errorsWith, errorsWithout));
-
     private PreparedUtterance Utterance(int index, double seconds, int words = 2)
     {
         var pcm = Path.Combine(folder, $"{index}.pcm");

@@ -13,7 +13,7 @@ public sealed record TuningResult(DecoderSettings Settings, double HeldOutWer, d
 /// Chooses a custom model's <see cref="DecoderSettings"/> on held-out training recordings (speakers and sentences the
 /// candidates were not fitted on), one setting at a time: the domain weight, then the language weight, then the
 /// insertion penalty, then whether MLLR stays (only if it lowers the held-out WER and, when the test set's speakers are new
-/// to training, raises it clearly, beyond chance, for no held-out speaker group), then, only when the test set's speakers are training speakers,
+/// to training, raises it for no held-out speaker group), then, only when the test set's speakers are training speakers,
 /// whether a MAP-adapted acoustic model replaces it (only if it lowers the held-out WER further). The base
 /// model is a candidate too, so the choice is never worse than the base on held-out data. Every decode is logged.
 /// </summary>
@@ -59,15 +59,12 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
         if (hasTransform)
         {
             var withMllr = (await StageAsync([best.Settings! with { AcousticTransform = true }]))[0];
-            ErrorCounts GroupErrors(List<int> indices, string[] hypotheses) =>
-                indices.Select(i => ErrorAlignment.Words(references[i], hypotheses[i])).Aggregate(ErrorCounts.None, (a, b) => a.Add(b));
-            var perGroup = JudgedGroups(split).Select(g => (With: GroupErrors(g.Indices, withMllr.Hypotheses), Without: GroupErrors(g.Indices, best.Hypotheses))).ToList();
-            // Speakers the transform was estimated on gain from it; new ones must not clearly lose, whichever held-out group they resemble.
-            var vetoes = testSpeakersKnown ? [] : perGroup.Where(g => ClearlyWorse(g.With.Errors, g.Without.Errors)).ToList();
-            var helps = withMllr.Wer < best.Wer && vetoes.Count == 0;
+            double GroupWer(List<int> indices, string[] hypotheses) => Wer(indices.Select(i => references[i]).ToList(), indices.Select(i => hypotheses[i]).ToList());
+            var perGroup = JudgedGroups(split).Select(g => (With: GroupWer(g.Indices, withMllr.Hypotheses), Without: GroupWer(g.Indices, best.Hypotheses), g.Words)).ToList();
+            // Speakers the transform was estimated on gain from it; new ones must not lose, whichever held-out group they resemble.
+            var helps = withMllr.Wer < best.Wer && (testSpeakersKnown || perGroup.All(g => g.With <= g.Without));
             mllrNote = $"MLLR {(helps ? "on" : "off")}: held-out WER {withMllr.Wer:0.##}% with it, {best.Wer:0.##}% without " +
-                $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With.RatePercent:0.#}% vs {g.Without.RatePercent:0.#}% on {g.With.ReferenceLength} words"))}" +
-                $"{(vetoes.Count > 0 ? $"; {vetoes.Count} group(s) clearly worse with it" : "")})";
+                $"(per held-out speaker group {string.Join(", ", perGroup.Select(g => $"{g.With:0.#}% vs {g.Without:0.#}% on {g.Words} words"))})";
             if (helps) best = withMllr;
         }
         if (hasMapModel)
@@ -108,11 +105,4 @@ public sealed class ModelTuner(IOptions<SphinxOptions> options)
     }
 
     public const int MinimumGroupWords = 50;
-
-    /// <summary>
-    /// Whether a held-out group's errors rose by more than chance: the difference between two decodes' error counts
-    /// varies by at most about √(errors with + errors without) (McNemar's test on the words only one gets wrong), so a
-    /// rise of more than two such deviations counts as real; 7 → 10 errors in 90 words does not.
-    /// </summary>
-    public static bool ClearlyWorse(int errorsWith, int errorsWithout) => errorsWith - errorsWithout > 2 * Math.Sqrt(errorsWith + errorsWithout);
 }
