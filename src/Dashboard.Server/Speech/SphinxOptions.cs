@@ -81,4 +81,7 @@ public sealed class SphinxOptions
     public string LanguageModelPath => Path.Combine(ModelRoot, "en-us.lm.bin");
     public int DecodeSlots => MaxConcurrentDecodes > 0 ? MaxConcurrentDecodes : Environment.ProcessorCount;
     public int TrainingSlots => TrainingParallelism > 0 ? TrainingParallelism : Environment.ProcessorCount;
+
+    /// <summary>How a training's independent pieces of work run at once: <see cref="TrainingSlots"/> at a time.</summary>
+    public ParallelOptions TrainingWork(CancellationToken ct) => new() { MaxDegreeOfParallelism = TrainingSlots, CancellationToken = ct };
 }

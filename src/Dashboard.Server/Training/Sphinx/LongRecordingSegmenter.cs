@@ -23,8 +23,7 @@ public sealed class LongRecordingSegmenter(IOptions<SphinxOptions> options)
         string workFolder, StageProgress progress, CancellationToken ct)
     {
         var pieces = new IReadOnlyList<PreparedUtterance>[train.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, train.Count), parallel, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, train.Count), options.Value.TrainingWork(ct), async (i, token) =>
         {
             var utterance = train[i];
             if (utterance.Seconds <= options.Value.SegmentAboveSeconds) { pieces[i] = [utterance]; return; }

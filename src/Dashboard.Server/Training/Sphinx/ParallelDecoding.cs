@@ -19,11 +19,9 @@ public static class ParallelDecoding
     {
         var results = specs.Select(_ => new Recognition[recordings.Count]).ToArray();
         if (specs.Count == 0 || recordings.Count == 0) return results;
-        var slots = options.TrainingSlots;
-        var shares = Shares(recordings, SharesPerSpec(specs.Count, slots));
+        var shares = Shares(recordings, SharesPerSpec(specs.Count, options.TrainingSlots));
         var work = shares.SelectMany(share => specs.Select((_, s) => (Spec: s, Share: share))).ToList();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = slots, CancellationToken = ct };
-        await Parallel.ForEachAsync(work, parallel, async (item, token) =>
+        await Parallel.ForEachAsync(work, options.TrainingWork(ct), async (item, token) =>
         {
             using var decoder = new SphinxDecoder(options, specs[item.Spec]);
             foreach (var i in item.Share)

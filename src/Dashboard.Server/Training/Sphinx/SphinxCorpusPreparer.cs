@@ -33,8 +33,7 @@ public sealed class SphinxCorpusPreparer(IBlobStorage storage, IOptions<SphinxOp
         var files = input.TrainFiles.Concat(input.TestFiles).ToList();
         var prepared = new PreparedUtterance[files.Count];
         var done = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), parallel, async (i, token) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), options.Value.TrainingWork(ct), async (i, token) =>
         {
             prepared[i] = await PrepareAsync(files[i], i, workFolder, token);
             var count = Interlocked.Increment(ref done);

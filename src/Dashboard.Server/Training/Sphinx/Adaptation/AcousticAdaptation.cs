@@ -52,9 +52,10 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
 
             string? transform = null;
             var aligned = new List<int>();
+            List<string> accumulators = [];
             for (var pass = 1; pass <= 2; pass++)
             {
-                var accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
+                accumulators = Enumerable.Range(1, parts).Select(part => Directory.CreateDirectory(Path.Combine(folder, $"pass{pass}", $"part{part}")).FullName).ToList();
                 var bw = await RunPartsAsync(Path.Combine(ToolFolder, "bw"), parts, [.. model.BaumWelchArguments,
                     "-dictfn", Path.Combine(folder, "train.dict"), "-fdictfn", Path.Combine(model.Folder, "noisedict"),
                     "-ctlfn", Path.Combine(folder, "train.fileids"), "-lsnfn", Path.Combine(folder, "train.transcription"),
@@ -70,7 +71,7 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
             var seconds = usable.Sum(u => new FileInfo(u.PcmPath).Length) / 2.0 / SphinxDecoder.SampleRate;
             return new(transform, $"Acoustic adaptation: a global MLLR transform of the en-us means, estimated in 2 passes on {usable.Count} training utterances " +
                 $"({seconds / 60:0.#} min; aligned {aligned[0]} then {aligned[1]}){(model.RebuiltMixtureWeights ? "; mixture weights rebuilt from sendump" : "")}.",
-                new BaumWelchStatistics(model, AccumulatorFolders(Path.Combine(folder, "pass2"))));
+                new BaumWelchStatistics(model, accumulators));
         }
         catch (Exception e) when (e is AdaptationToolException or IOException or InvalidDataException)
         {
@@ -85,10 +86,6 @@ public sealed partial class AcousticAdaptation(IOptions<SphinxOptions> options, 
     private async Task<ProcessResult[]> RunPartsAsync(string tool, int parts, IReadOnlyList<string> arguments, Func<int, IEnumerable<string>> ofPart, CancellationToken ct) =>
         await Task.WhenAll(Enumerable.Range(1, parts).Select(part =>
             RunAsync(tool, [.. arguments, .. ofPart(part), .. parts > 1 ? ["-part", part.ToString(), "-npart", parts.ToString()] : Array.Empty<string>()], ct)));
-
-    /// <summary>The folders bw wrote a pass's statistics to: the pass's folder, or its subfolders when bw ran in parts.</summary>
-    private static IReadOnlyList<string> AccumulatorFolders(string pass) =>
-        Directory.EnumerateFiles(pass).Any() ? [pass] : [.. Directory.GetDirectories(pass).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The value of -accumdir for mllr_solve and map_adapt, which sum the statistics of every folder: sphinxbase reads a

@@ -78,8 +78,7 @@ public sealed class TuningStage(DomainModelBuilder builder, AcousticAdaptation a
     private async Task<List<double[]>> SignaturesAsync(IReadOnlyList<PreparedUtterance> utterances, CancellationToken ct)
     {
         var signatures = new double[utterances.Count][];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.TrainingSlots, CancellationToken = ct };
-        await Parallel.ForEachAsync(Enumerable.Range(0, utterances.Count), parallel,
+        await Parallel.ForEachAsync(Enumerable.Range(0, utterances.Count), options.Value.TrainingWork(ct),
             async (i, token) => signatures[i] = VoiceSignature.Of(await PcmAudio.ReadAsync(utterances[i].PcmPath, token)));
         return [.. signatures];
     }
